@@ -1,0 +1,65 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorView } from "~/components/ErrorView";
+import { langFromSearch, t } from "~/i18n/messages";
+import { useLang, withLang } from "~/i18n/use-lang";
+import { getIsDemoData } from "~/lib/settings.server";
+import styles from "~/styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = ({ location }) => [{ title: t(langFromSearch(location.search), "app.title") }];
+
+export function loader(_args: LoaderFunctionArgs) {
+  return { demo: getIsDemoData() };
+}
+
+/** Shared document shell for the app and the root error boundary. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { lang, t } = useLang();
+  const { pathname } = useLocation();
+  // Undefined when the root loader itself failed; the page then renders without the badge.
+  const data = useRouteLoaderData<typeof loader>("root");
+  const switchTo = lang === "en" ? pathname : `${pathname}?lang=en`;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <header className="site-header">
+          <Link to={withLang("/", lang)} className="brand">
+            {`${t("app.brand")} · `}
+            <span className="subtitle">{t("app.subtitle")}</span>
+          </Link>
+          {data?.demo ? (
+            <span className="badge badge-demo" title={t("app.demoBadgeTitle")}>
+              {t("app.demoBadge")}
+            </span>
+          ) : null}
+          <Link to={switchTo} className="lang-switch" hrefLang={lang === "en" ? "zh-CN" : "en"}>
+            {t("app.switchLang")}
+          </Link>
+        </header>
+        <main className="site-main">{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorView error={useRouteError()} />;
+}

@@ -1,0 +1,140 @@
+// The SQL behind ingestion: prepared statements for batched, idempotent upserts and import-run bookkeeping.
+// Raw better-sqlite3 statements here (not the query builder) because this is the hot path of every import.
+import type Database from "better-sqlite3";
+import type { Db } from "./client";
+
+/** Item fields a source provides, in camelCase, with their column names. */
+export const ITEM_FIELD_COLUMNS = {
+  title: "title", body: "body", type: "type", author: "author", receivedAt: "received_at",
+  dispatchedAt: "dispatched_at", signedAt: "signed_at", firstContactAt: "first_contact_at", repliedAt: "replied_at",
+  closedAt: "closed_at", dueAt: "due_at", returnVisitAt: "return_visit_at", returnedCount: "returned_count",
+  replyText: "reply_text", status: "status", statusRaw: "status_raw", satisfaction: "satisfaction", solved: "solved",
+  publicationConsent: "publication_consent", likes: "likes", opposes: "opposes", reposts: "reposts",
+  commentsCount: "comments_count", departmentRaw: "department_raw", topicRaw: "topic_raw", location: "location",
+  weiboPostRef: "weibo_post_ref",
+} as const;
+
+export const POST_FIELD_COLUMNS = {
+  bid: "bid", text: "text", postedAt: "posted_at", isOriginal: "is_original", likes: "likes", reposts: "reposts",
+  comments: "comments", tool: "tool", location: "location", topicsText: "topics_text", mentions: "mentions",
+} as const;
+
+type Row = Record<string, unknown>;
+
+export interface StoredRecord {
+  id: number;
+  content_hash: string;
+  version: number;
+  import_run_id: number;
+  source_line: number;
+  [column: string]: unknown;
+}
+
+export interface RunCounts {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: number;
+}
+
+export type IngestStore = ReturnType<typeof createIngestStore>;
+
+export function createIngestStore(db: Db) {
+  const sqlite: Database.Database = db.$client;
+  const itemCols = [
+    "channel", "source", "external_id", ...Object.values(ITEM_FIELD_COLUMNS), "department_id", "weibo_post_id",
+    "raw", "content_hash", "version", "import_run_id", "source_file", "source_line", "updated_at",
+  ];
+  const postCols = [
+    "source", "external_id", "account_id", ...Object.values(POST_FIELD_COLUMNS), "raw", "content_hash", "version",
+    "import_run_id", "source_file", "source_line", "updated_at",
+  ];
+  const insertSql = (table: string, cols: string[]) =>
+    `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`;
+  const updateSql = (table: string, cols: string[]) =>
+    `UPDATE ${table} SET ${cols.filter((c) => c !== "source" && c !== "external_id").map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`;
+
+  const stmt = {
+    findItem: sqlite.prepare("SELECT * FROM items WHERE source = ? AND external_id = ?"),
+    insertItem: sqlite.prepare(insertSql("items", itemCols)),
+    updateItem: sqlite.prepare(updateSql("items", itemCols)),
+    insertItemHistory: sqlite.prepare(
+      "INSERT INTO item_history (item_id, version, import_run_id, changed_at, previous, changed_fields) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    findPost: sqlite.prepare("SELECT * FROM weibo_posts WHERE source = ? AND external_id = ?"),
+    findPostId: sqlite.prepare("SELECT id FROM weibo_posts WHERE source = ? AND external_id = ?").pluck(),
+    insertPost: sqlite.prepare(insertSql("weibo_posts", postCols)),
+    updatePost: sqlite.prepare(updateSql("weibo_posts", postCols)),
+    insertPostHistory: sqlite.prepare(
+      "INSERT INTO weibo_post_history (post_id, version, import_run_id, changed_at, previous) VALUES (?, ?, ?, ?, ?)",
+    ),
+    linkComments: sqlite.prepare(
+      "UPDATE items SET weibo_post_id = ? WHERE source = ? AND weibo_post_ref = ? AND weibo_post_id IS NULL",
+    ),
+    findAccount: sqlite.prepare("SELECT id FROM weibo_accounts WHERE source = ? AND name = ?").pluck(),
+    insertAccount: sqlite.prepare("INSERT INTO weibo_accounts (source, name, uid, department_id) VALUES (?, ?, ?, ?)"),
+    insertRun: sqlite.prepare(
+      `INSERT INTO import_runs (started_at, status, file_path, file_name, file_size, file_sha256, encoding, channel, source, preset, mapping_name)
+       VALUES (@startedAt, 'running', @filePath, @fileName, @fileSize, @fileSha256, @encoding, @channel, @source, @preset, @mappingName)`,
+    ),
+    updateRunCounts: sqlite.prepare(
+      `UPDATE import_runs SET read = @read, inserted = @inserted, updated = @updated, unchanged = @unchanged,
+       rejected = @rejected, warnings = @warnings WHERE id = @id`,
+    ),
+    finishRun: sqlite.prepare(
+      `UPDATE import_runs SET status = @status, finished_at = @finishedAt, rejects_file = @rejectsFile, report_file = @reportFile,
+       unmatched_units = @unmatchedUnits, message = @message WHERE id = @id`,
+    ),
+    markInterrupted: sqlite.prepare(
+      "UPDATE import_runs SET status = 'interrupted', message = 'the process stopped before the import finished' WHERE status = 'running'",
+    ),
+    insertReject: sqlite.prepare(
+      "INSERT INTO import_rejects (import_run_id, line, severity, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    departments: sqlite.prepare("SELECT id, name, short_name AS shortName, aliases FROM departments WHERE active = 1"),
+    setSetting: sqlite.prepare(
+      "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+    ),
+    countItems: sqlite.prepare("SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM weibo_posts)").pluck(),
+  };
+
+  return {
+    /** Runs `fn` in one write transaction (better-sqlite3 transactions are synchronous). */
+    transaction<T>(fn: () => T): T {
+      return sqlite.transaction(fn).immediate();
+    },
+    findItem: (source: string, externalId: string) => stmt.findItem.get(source, externalId) as StoredRecord | undefined,
+    insertItem: (row: Row) => Number(stmt.insertItem.run(row).lastInsertRowid),
+    updateItem: (id: number, row: Row) => void stmt.updateItem.run({ ...row, id }),
+    insertItemHistory: (itemId: number, version: number, runId: number, previous: Row, changedFields: string[]) =>
+      void stmt.insertItemHistory.run(itemId, version, runId, Date.now(), JSON.stringify(previous), JSON.stringify(changedFields)),
+    findPost: (source: string, externalId: string) => stmt.findPost.get(source, externalId) as StoredRecord | undefined,
+    findPostId: (source: string, externalId: string) => stmt.findPostId.get(source, externalId) as number | undefined,
+    insertPost: (row: Row) => Number(stmt.insertPost.run(row).lastInsertRowid),
+    updatePost: (id: number, row: Row) => void stmt.updatePost.run({ ...row, id }),
+    insertPostHistory: (postId: number, version: number, runId: number, previous: Row) =>
+      void stmt.insertPostHistory.run(postId, version, runId, Date.now(), JSON.stringify(previous)),
+    linkCommentsToPost: (postId: number, source: string, externalId: string) =>
+      stmt.linkComments.run(postId, source, externalId).changes,
+    accountId(source: string, name: string, uid: string | null, departmentId: number | null): number {
+      const found = stmt.findAccount.get(source, name) as number | undefined;
+      if (found !== undefined) return found;
+      return Number(stmt.insertAccount.run(source, name, uid, departmentId).lastInsertRowid);
+    },
+    createRun: (run: {
+      startedAt: number; filePath: string; fileName: string; fileSize: number | null; fileSha256: string | null;
+      encoding: string | null; channel: string; source: string; preset: string | null; mappingName: string | null;
+    }) => Number(stmt.insertRun.run(run).lastInsertRowid),
+    updateRunCounts: (id: number, counts: RunCounts) => void stmt.updateRunCounts.run({ ...counts, id }),
+    finishRun: (id: number, fin: { status: string; rejectsFile: string | null; reportFile: string | null; unmatchedUnits: Record<string, number>; message: string | null }) =>
+      void stmt.finishRun.run({ ...fin, id, finishedAt: Date.now(), unmatchedUnits: JSON.stringify(fin.unmatchedUnits) }),
+    markInterruptedRuns: () => stmt.markInterrupted.run().changes,
+    insertReject: (runId: number, line: number, severity: string, field: string | null, reason: string, raw: string | null) =>
+      void stmt.insertReject.run(runId, line, severity, field, reason, raw),
+    listDepartments: () => stmt.departments.all() as { id: number; name: string; shortName: string | null; aliases: string }[],
+    setSetting: (key: string, value: string) => void stmt.setSetting.run(key, value, Date.now()),
+    countAllRecords: () => stmt.countItems.get() as number,
+  };
+}

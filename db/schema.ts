@@ -1,0 +1,244 @@
+// The one place for Minyi's data model. Times are UTC instants in epoch milliseconds (integers).
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const CHANNELS = ["hotline", "mailbox", "weibo"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Canonical lifecycle states; the source's own word is kept in `items.status_raw`. */
+export const ITEM_STATUSES = ["open", "dispatched", "in_progress", "replied", "closed", "returned"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const SATISFACTIONS = ["satisfied", "basically_satisfied", "dissatisfied", "unrated"] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+export const SOLVED_VALUES = ["yes", "partly", "no"] as const;
+export type Solved = (typeof SOLVED_VALUES)[number];
+
+const createdAt = () => integer("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const departments = sqliteTable(
+  "departments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    /** JSON array of other names sources use for this unit. */
+    aliases: text("aliases").notNull().default("[]"),
+    parentId: integer("parent_id"),
+    kind: text("kind").notNull().default("bureau"), // bureau | district | enterprise | other
+    sortOrder: integer("sort_order").notNull().default(0),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("departments_name_uq").on(t.name), index("departments_parent_idx").on(t.parentId)],
+);
+
+export const topics = sqliteTable(
+  "topics",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** null for a first-level topic. */
+    parentId: integer("parent_id"),
+    level: integer("level").notNull(),
+    /** JSON array of keywords for cold-start rules and the segmenter's user dictionary. */
+    keywords: text("keywords").notNull().default("[]"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("topics_parent_name_uq").on(t.parentId, t.name), index("topics_level_idx").on(t.level)],
+);
+
+export const importRuns = sqliteTable(
+  "import_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at"),
+    status: text("status").notNull(), // running | done | failed | interrupted
+    filePath: text("file_path").notNull(),
+    fileName: text("file_name").notNull(),
+    fileSize: integer("file_size"),
+    fileSha256: text("file_sha256"),
+    encoding: text("encoding"),
+    channel: text("channel").notNull(),
+    source: text("source").notNull(),
+    preset: text("preset"),
+    mappingName: text("mapping_name"),
+    read: integer("read").notNull().default(0),
+    inserted: integer("inserted").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    rejected: integer("rejected").notNull().default(0),
+    warnings: integer("warnings").notNull().default(0),
+    rejectsFile: text("rejects_file"),
+    reportFile: text("report_file"),
+    /** JSON object: unit name as written → row count, for names not in the department catalogue. */
+    unmatchedUnits: text("unmatched_units").notNull().default("{}"),
+    message: text("message"),
+  },
+  (t) => [index("import_runs_started_idx").on(t.startedAt), index("import_runs_source_idx").on(t.source)],
+);
+
+export const importRejects = sqliteTable(
+  "import_rejects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    importRunId: integer("import_run_id").notNull(),
+    line: integer("line").notNull(),
+    severity: text("severity").notNull(), // error (row rejected) | warning (row loaded, flagged)
+    field: text("field"),
+    reason: text("reason").notNull(),
+    raw: text("raw"),
+  },
+  (t) => [index("import_rejects_run_idx").on(t.importRunId, t.line)],
+);
+
+export const weiboAccounts = sqliteTable(
+  "weibo_accounts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    source: text("source").notNull(),
+    name: text("name").notNull(),
+    uid: text("uid"),
+    departmentId: integer("department_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("weibo_accounts_source_name_uq").on(t.source, t.name), index("weibo_accounts_dept_idx").on(t.departmentId)],
+);
+
+export const weiboPosts = sqliteTable(
+  "weibo_posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    accountId: integer("account_id").notNull(),
+    bid: text("bid"),
+    text: text("text"),
+    postedAt: integer("posted_at").notNull(),
+    isOriginal: integer("is_original", { mode: "boolean" }).notNull().default(true),
+    likes: integer("likes").notNull().default(0),
+    reposts: integer("reposts").notNull().default(0),
+    comments: integer("comments").notNull().default(0),
+    tool: text("tool"),
+    location: text("location"),
+    topicsText: text("topics_text"),
+    mentions: text("mentions"),
+    raw: text("raw").notNull(),
+    contentHash: text("content_hash").notNull(),
+    version: integer("version").notNull().default(1),
+    importRunId: integer("import_run_id").notNull(),
+    sourceFile: text("source_file").notNull(),
+    sourceLine: integer("source_line").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("weibo_posts_source_ext_uq").on(t.source, t.externalId),
+    index("weibo_posts_account_time_idx").on(t.accountId, t.postedAt),
+    index("weibo_posts_time_idx").on(t.postedAt),
+  ],
+);
+
+export const items = sqliteTable(
+  "items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channel: text("channel").notNull(),
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    title: text("title"),
+    body: text("body"),
+    type: text("type"), // 咨询 / 投诉 / 建议 / 求助 / 举报 / comment … as given
+    author: text("author"),
+    receivedAt: integer("received_at").notNull(),
+    dispatchedAt: integer("dispatched_at"),
+    signedAt: integer("signed_at"),
+    firstContactAt: integer("first_contact_at"),
+    repliedAt: integer("replied_at"),
+    closedAt: integer("closed_at"),
+    dueAt: integer("due_at"),
+    returnVisitAt: integer("return_visit_at"),
+    returnedCount: integer("returned_count").notNull().default(0),
+    replyText: text("reply_text"),
+    status: text("status").notNull(),
+    statusRaw: text("status_raw"),
+    satisfaction: text("satisfaction"),
+    solved: text("solved"),
+    publicationConsent: integer("publication_consent", { mode: "boolean" }),
+    likes: integer("likes").notNull().default(0),
+    opposes: integer("opposes").notNull().default(0),
+    reposts: integer("reposts").notNull().default(0),
+    commentsCount: integer("comments_count").notNull().default(0),
+    departmentRaw: text("department_raw"),
+    departmentId: integer("department_id"),
+    topicRaw: text("topic_raw"),
+    topicId: integer("topic_id"),
+    location: text("location"),
+    /** Weibo comments: the commented post's external id, and its row once that post is loaded. */
+    weiboPostRef: text("weibo_post_ref"),
+    weiboPostId: integer("weibo_post_id"),
+    raw: text("raw").notNull(),
+    contentHash: text("content_hash").notNull(),
+    version: integer("version").notNull().default(1),
+    importRunId: integer("import_run_id").notNull(),
+    sourceFile: text("source_file").notNull(),
+    sourceLine: integer("source_line").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("items_source_ext_uq").on(t.source, t.externalId),
+    index("items_received_idx").on(t.receivedAt),
+    index("items_channel_received_idx").on(t.channel, t.receivedAt),
+    index("items_dept_received_idx").on(t.departmentId, t.receivedAt),
+    index("items_topic_received_idx").on(t.topicId, t.receivedAt),
+    index("items_status_due_idx").on(t.status, t.dueAt),
+    index("items_dept_raw_idx").on(t.departmentRaw),
+    index("items_weibo_post_idx").on(t.weiboPostId),
+    index("items_weibo_ref_idx").on(t.source, t.weiboPostRef),
+    index("items_import_run_idx").on(t.importRunId),
+  ],
+);
+
+/** Previous versions of an item, written whenever a re-import changes it. */
+export const itemHistory = sqliteTable(
+  "item_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id").notNull(),
+    version: integer("version").notNull(),
+    importRunId: integer("import_run_id").notNull(),
+    changedAt: integer("changed_at").notNull(),
+    /** JSON of the item's fields before the change. */
+    previous: text("previous").notNull(),
+    changedFields: text("changed_fields").notNull(),
+  },
+  (t) => [index("item_history_item_idx").on(t.itemId, t.version)],
+);
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const weiboPostHistory = sqliteTable(
+  "weibo_post_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id").notNull(),
+    version: integer("version").notNull(),
+    importRunId: integer("import_run_id").notNull(),
+    changedAt: integer("changed_at").notNull(),
+    previous: text("previous").notNull(),
+  },
+  (t) => [index("weibo_post_history_post_idx").on(t.postId)],
+);
+
+// Kept for type inference only.
+export type ItemRow = typeof items.$inferSelect;
+export type DepartmentRow = typeof departments.$inferSelect;
+export type TopicRow = typeof topics.$inferSelect;

@@ -1,0 +1,53 @@
+// THE one place that turns stored UTC instants into Asia/Shanghai calendar days and months.
+//
+// Every time in the database is a UTC instant in epoch milliseconds (an integer). Reports, however, are
+// about the Shanghai calendar: a call received at 2026-01-31T17:00Z was received on 2026-02-01 local time
+// and belongs to February. Asia/Shanghai has been a fixed UTC+8 (no daylight saving) since 1991, so
+// bucketing is a plain +8 h shift, the same in SQL and in JS; no time-zone database is needed at query
+// time, and SQLite can use the shift inside GROUP BY without a lookup table.
+//
+// Do not bucket times anywhere else: use these helpers, so SQL and JS always agree.
+import { sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+
+export const SHANGHAI_TIME_ZONE = "Asia/Shanghai";
+/** UTC+8, constant since 1991 (China observed DST only 1986–1991). */
+export const SHANGHAI_OFFSET_SECONDS = 8 * 60 * 60; // 28800
+export const SHANGHAI_OFFSET_MS = SHANGHAI_OFFSET_SECONDS * 1000;
+
+/** A column or expression that yields epoch milliseconds. */
+export type EpochMsExpr = SQLiteColumn | SQL;
+
+// The offset is written into the SQL text as a literal (not a bound parameter) so that the same
+// expression text appears in SELECT and GROUP BY and SQLite treats them as one expression.
+
+/** Shanghai calendar month, "YYYY-MM", of an epoch-ms column. NULL in → NULL out. */
+export function shanghaiMonth(column: EpochMsExpr): SQL<string> {
+  return sql<string>`strftime('%Y-%m', ${column} / 1000 + 28800, 'unixepoch')`;
+}
+
+/** Shanghai calendar day, "YYYY-MM-DD", of an epoch-ms column. NULL in → NULL out. */
+export function shanghaiDay(column: EpochMsExpr): SQL<string> {
+  return sql<string>`strftime('%Y-%m-%d', ${column} / 1000 + 28800, 'unixepoch')`;
+}
+
+/** Shanghai calendar month, "YYYY-MM", of an epoch-ms instant. */
+export function shanghaiMonthOf(ms: number): string {
+  return shanghaiDayOf(ms).slice(0, 7);
+}
+
+/** Shanghai calendar day, "YYYY-MM-DD", of an epoch-ms instant. */
+export function shanghaiDayOf(ms: number): string {
+  if (!Number.isFinite(ms)) throw new RangeError(`Not an instant: ${ms}`);
+  // Shift into "Shanghai wall-clock as if it were UTC", then read the UTC calendar fields.
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The UTC instant (epoch ms) at which a Shanghai day "YYYY-MM-DD" begins (00:00 local). */
+export function shanghaiDayStart(day: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) throw new RangeError(`Not a day (YYYY-MM-DD): ${day}`);
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(ms).toISOString().slice(0, 10) !== day) throw new RangeError(`No such day: ${day}`);
+  return ms - SHANGHAI_OFFSET_MS;
+}

@@ -1,0 +1,29 @@
+// Generates the demo city's files and ingests them through the same path as any real import.
+import path from "node:path";
+import type { Db } from "../../db/client";
+import { createIngestStore } from "../../db/ingest-store";
+import { ingestFile, type IngestSummary } from "../load";
+import { generateDemo } from "./generate";
+
+export async function loadDemoData(db: Db, workDir: string, log: (line: string) => void = () => {}): Promise<IngestSummary[]> {
+  const demoDir = path.join(workDir, "demo");
+  const started = Date.now();
+  const { files, counts } = await generateDemo(demoDir);
+  log(`demo data generated in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+  const reportDir = path.join(workDir, "imports");
+  const summaries: IngestSummary[] = [];
+  // Posts before comments, so comments link to their posts as they load.
+  const plan = [
+    { file: files.weiboPosts, channel: "weibo", preset: "minyi-weibo-posts" },
+    { file: files.weiboComments, channel: "weibo", preset: "minyi-weibo-comments" },
+    { file: files.hotline, channel: "hotline", preset: "minyi-hotline" },
+    { file: files.mailbox, channel: "mailbox", preset: "minyi-mailbox" },
+  ] as const;
+  for (const step of plan) {
+    const summary = await ingestFile({ db, ...step, reportDir });
+    log(`  ${path.basename(step.file)}: inserted ${summary.inserted}, rejected ${summary.rejected}, warnings ${summary.warnings}`);
+    summaries.push(summary);
+  }
+  createIngestStore(db).setSetting("demo_data", "true");
+  return summaries;
+}

@@ -1,0 +1,223 @@
+// Applies a mapping to one source record: cells → typed item or post fields, or the problems found.
+import { createHash } from "node:crypto";
+import { parse as parseWithFormat } from "date-fns";
+import type { SourceRecord } from "./read/types";
+import type { Draft, FieldProblem } from "./item";
+import type { FieldSpec, Mapping } from "./mapping-schema";
+import { parseDateTime, zonedToUtc, type DateParseOptions } from "./dates";
+import { BOOLEAN_WORDS, SATISFACTION_WORDS, SOLVED_WORDS, STATUS_WORDS } from "./value-maps";
+
+type FieldType = "string" | "integer" | "datetime" | "boolean" | "status" | "satisfaction" | "solved";
+
+const FIELD_TYPES: Record<string, FieldType> = {
+  receivedAt: "datetime", dispatchedAt: "datetime", signedAt: "datetime", firstContactAt: "datetime",
+  repliedAt: "datetime", closedAt: "datetime", dueAt: "datetime", returnVisitAt: "datetime", postedAt: "datetime",
+  returnedCount: "integer", likes: "integer", opposes: "integer", reposts: "integer", commentsCount: "integer", comments: "integer",
+  status: "status", satisfaction: "satisfaction", solved: "solved",
+  publicationConsent: "boolean", isOriginal: "boolean",
+};
+
+const ENUM_WORDS = { status: STATUS_WORDS, satisfaction: SATISFACTION_WORDS, solved: SOLVED_WORDS } as const;
+
+export interface MapperContext {
+  /** Reference instant for relative times (--crawled-at). */
+  crawledAt?: number;
+  /** Constants given on the command line (e.g. the Weibo account name). */
+  overrides?: Record<string, string | number | boolean | null>;
+}
+
+export interface MappedRecord {
+  line: number;
+  raw: string;
+  draft: Draft | null;
+  problems: FieldProblem[];
+}
+
+interface CompiledField {
+  name: string;
+  type: FieldType;
+  columns: string[];
+  join: string;
+  coalesce: boolean;
+  map?: Map<string, string | number | boolean | null>;
+  dateFormat?: string;
+  relative: boolean;
+  required: boolean;
+  defaultValue?: string | number | boolean | null;
+}
+
+export class RecordMapper {
+  private readonly fields: CompiledField[];
+  private readonly nulls: Set<string>;
+  private readonly dateOptions: DateParseOptions;
+  private readonly idOccurrences = new Map<string, number>();
+
+  constructor(
+    private readonly mapping: Mapping,
+    private readonly context: MapperContext = {},
+  ) {
+    this.fields = Object.entries(mapping.fields).map(([name, spec]) => compileField(name, spec));
+    this.nulls = new Set(mapping.nullValues);
+    this.dateOptions = { timeZone: mapping.timeZone, order: mapping.dateOrder, relativeTo: context.crawledAt };
+  }
+
+  /** Columns the mapping reads that the header lacks. */
+  missingColumns(headers: string[]): string[] {
+    const have = new Set(headers);
+    const needed = new Set<string>(this.mapping.requiredColumns);
+    const id = this.mapping.externalId;
+    if (typeof id === "string") needed.add(id);
+    else if ("hash" in id) id.hash.forEach((c) => needed.add(c));
+    else (id.columns ?? (id.column ? [id.column] : [])).forEach((c) => needed.add(c));
+    return [...needed].filter((c) => !have.has(c));
+  }
+
+  map(record: SourceRecord): MappedRecord {
+    const problems: FieldProblem[] = [];
+    if (record.problem) {
+      problems.push({ field: record.problem.field ?? "(row)", reason: record.problem.reason, severity: "error" });
+      return { line: record.line, raw: record.raw, draft: null, problems };
+    }
+    const externalId = this.externalId(record, problems);
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(this.mapping.constants)) out[name] = value;
+    for (const f of this.fields) {
+      const value = this.fieldValue(f, record, problems);
+      if (value !== undefined) out[f.name] = value;
+    }
+    for (const [name, value] of Object.entries(this.context.overrides ?? {})) out[name] = value;
+    if (!externalId || problems.some((p) => p.severity === "error")) {
+      return { line: record.line, raw: record.raw, draft: null, problems };
+    }
+    const draft: Draft =
+      this.mapping.record === "weibo_post"
+        ? { kind: "weibo_post", externalId, fields: out }
+        : { kind: "item", channel: this.mapping.channel, externalId, fields: out };
+    return { line: record.line, raw: record.raw, draft, problems };
+  }
+
+  private externalId(record: SourceRecord, problems: FieldProblem[]): string | null {
+    const spec = this.mapping.externalId;
+    if (typeof spec === "object" && "hash" in spec) {
+      // No id in the source: hash the identifying cells; identical rows get #2, #3… so none is lost.
+      const key = spec.hash.map((c) => record.values[c] ?? "").join("\u0001");
+      const digest = createHash("sha1").update(key).digest("base64url").slice(0, 20);
+      const n = (this.idOccurrences.get(digest) ?? 0) + 1;
+      this.idOccurrences.set(digest, n);
+      return n === 1 ? `h:${digest}` : `h:${digest}#${n}`;
+    }
+    const f = compileField("externalId", spec);
+    const value = this.cell(f, record);
+    if (!value) {
+      problems.push({ field: f.columns.join("+") || "externalId", reason: "missing id", severity: "error" });
+      return null;
+    }
+    return value;
+  }
+
+  private cell(f: CompiledField, record: SourceRecord): string {
+    let text = "";
+    for (const column of f.columns) {
+      const v = cleanCell(record.values[column]);
+      if (!v || this.nulls.has(v)) continue;
+      if (f.coalesce) return v;
+      text = text ? text + f.join + v : v;
+    }
+    return text;
+  }
+
+  private fieldValue(f: CompiledField, record: SourceRecord, problems: FieldProblem[]): unknown {
+    const text = this.cell(f, record);
+    const column = f.columns.join("+");
+    if (!text) {
+      if (f.required) problems.push({ field: column, reason: `${f.name} is required but empty`, severity: "error" });
+      return f.defaultValue !== undefined ? f.defaultValue : null;
+    }
+    if (f.map) {
+      if (f.map.has(text)) {
+        const mapped = f.map.get(text);
+        if (f.type === "string" || mapped === null) return mapped;
+        return this.convert(f, String(mapped), column, problems, text);
+      }
+    }
+    return this.convert(f, text, column, problems, text);
+  }
+
+  private convert(f: CompiledField, text: string, column: string, problems: FieldProblem[], original: string): unknown {
+    switch (f.type) {
+      case "string":
+        return text;
+      case "integer": {
+        const n = Number(text.replace(/[,\s]/g, ""));
+        if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) {
+          problems.push({ field: column, reason: `${f.name}: "${short(original)}" is not a whole number ≥ 0`, severity: "error" });
+          return undefined;
+        }
+        return n;
+      }
+      case "boolean": {
+        const b = BOOLEAN_WORDS.get(text.toLowerCase());
+        if (b === undefined) {
+          problems.push({ field: column, reason: `${f.name}: "${short(original)}" is not yes/no (是/否)`, severity: "error" });
+          return undefined;
+        }
+        return b;
+      }
+      case "datetime":
+        return this.date(f, text, column, problems);
+      default: {
+        const value = ENUM_WORDS[f.type].get(text.toLowerCase());
+        if (value === undefined) {
+          const severity = f.type === "status" ? "warning" : "error";
+          problems.push({ field: column, reason: `${f.name}: unknown value "${short(original)}" (add it to the mapping's map)`, severity });
+          return f.type === "status" ? null : undefined;
+        }
+        return value;
+      }
+    }
+  }
+
+  private date(f: CompiledField, text: string, column: string, problems: FieldProblem[]): number | undefined {
+    if (f.dateFormat) {
+      const d = parseWithFormat(text, f.dateFormat, new Date(2000, 0, 1));
+      if (Number.isNaN(d.getTime())) {
+        problems.push({ field: column, reason: `${f.name}: "${short(text)}" does not match format ${f.dateFormat}`, severity: "error" });
+        return undefined;
+      }
+      return zonedToUtc(d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds(), this.mapping.timeZone);
+    }
+    const result = parseDateTime(text, f.relative ? this.dateOptions : { ...this.dateOptions, relativeTo: undefined });
+    if (result.ok) return result.value;
+    const needsCrawl = f.relative && this.context.crawledAt === undefined && /前|昨天|今天|前天|^\d{1,2}-\d{1,2}/.test(text);
+    const reason = needsCrawl ? `${f.name}: relative time "${short(text)}" needs --crawled-at` : `${f.name}: ${result.reason}`;
+    problems.push({ field: column, reason, severity: "error" });
+    return undefined;
+  }
+}
+
+function compileField(name: string, spec: FieldSpec): CompiledField {
+  const type = FIELD_TYPES[name] ?? "string";
+  if (typeof spec === "string") return { name, type, columns: [spec], join: "\n", coalesce: false, relative: false, required: false };
+  return {
+    name,
+    type,
+    columns: spec.columns ?? (spec.column ? [spec.column] : []),
+    join: spec.join ?? "\n",
+    coalesce: spec.coalesce ?? false,
+    map: spec.map ? new Map(Object.entries(spec.map)) : undefined,
+    dateFormat: spec.dateFormat,
+    relative: spec.relative ?? false,
+    required: spec.required ?? false,
+    defaultValue: spec.default,
+  };
+}
+
+/** Trims whitespace (incl. full-width spaces, NBSP, the crawler's trailing tab) at both ends. */
+function cleanCell(v: string | undefined): string {
+  // String#trim covers U+3000, U+00A0 and U+FEFF as well.
+  return v === undefined || v === "" ? "" : v.trim();
+}
+
+function short(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
+}

@@ -1,0 +1,55 @@
+// Streams a text file as decoded string chunks, detecting the encoding from the first bytes.
+import fs from "node:fs";
+import { detectEncoding, type TextEncodingName } from "./encoding";
+import { UnreadableFileError } from "./types";
+
+export interface TextStream {
+  encoding: TextEncodingName;
+  totalBytes: number;
+  bytesRead(): number;
+  chunks: AsyncIterable<string>;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+export async function openTextStream(file: string, forcedEncoding?: TextEncodingName): Promise<TextStream> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch (e) {
+    throw new UnreadableFileError(file, `cannot open file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (!stat.isFile()) throw new UnreadableFileError(file, "not a regular file");
+  const handle = await fs.promises.open(file, "r");
+  const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, stat.size));
+  await handle.read(sample, 0, sample.length, 0);
+  await handle.close();
+  const detected = detectEncoding(sample);
+  const encoding = forcedEncoding ?? detected.encoding;
+  const bomLength = forcedEncoding && forcedEncoding !== detected.encoding ? 0 : detected.bomLength;
+
+  let consumed = 0;
+  async function* chunks(): AsyncGenerator<string> {
+    // fatal: a byte sequence that is not valid in the detected encoding is reported, never replaced silently.
+    const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    const stream = fs.createReadStream(file, { start: bomLength, highWaterMark: 1 << 20 });
+    let offset = bomLength;
+    for await (const buf of stream as AsyncIterable<Buffer>) {
+      let text: string;
+      try {
+        text = decoder.decode(buf, { stream: true });
+      } catch {
+        throw new UnreadableFileError(
+          file,
+          `bytes near offset ${offset} are not valid ${encoding}; the file mixes encodings or is not text. Convert it to UTF-8 and import again`,
+        );
+      }
+      offset += buf.length;
+      consumed = offset;
+      if (text) yield text;
+    }
+    const tail = decoder.decode();
+    if (tail) yield tail;
+  }
+  return { encoding, totalBytes: stat.size, bytesRead: () => consumed, chunks: chunks() };
+}

@@ -65,9 +65,16 @@ export class CsvParser {
             closed = true;
             break;
           }
+          // A quote that closes a multi-line field but is followed by text (not a delimiter) was really the
+          // opening quote of a later field: the field that started here was never closed.
+          let swallowed = false;
+          if (closed && q < n && !isDelimiter(buf.charCodeAt(q)) && value.includes("\n")) {
+            closed = false;
+            swallowed = true;
+          }
           if (!closed) {
             const tooLong = n - pos > MAX_QUOTED_FIELD;
-            if (!final && !tooLong) return this.keep(rows, start, startLine);
+            if (!final && !tooLong && !swallowed) return this.keep(rows, start, startLine);
             // Unbalanced quote: reject the physical line it starts on and resume after it.
             const eol = findLineEnd(buf, start);
             const rawLine = buf.slice(start, eol);
@@ -132,6 +139,10 @@ export class CsvParser {
     this.line = startLine;
     return rows;
   }
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 44 || c === 10 || c === 13;
 }
 
 function findLineEnd(buf: string, from: number): number {

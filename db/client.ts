@@ -7,6 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { migrationsFolder, resolveDatabasePath } from "./env";
 import * as schema from "./schema";
 import { seedCatalogue } from "./catalog/seed";
+import { restorePendingIndexes } from "./deferred-indexes";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -30,6 +31,7 @@ export function openDatabase(file?: string, options: OpenOptions = {}): Db {
   if (options.migrate !== false && !options.readonly) {
     migrate(db, { migrationsFolder });
     seedCatalogue(db);
+    restorePendingIndexes(sqlite);
   }
   return db;
 }

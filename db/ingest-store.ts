@@ -2,6 +2,7 @@
 // Raw better-sqlite3 statements here (not the query builder) because this is the hot path of every import.
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
+import { deferSecondaryIndexes, rebuildDeferredIndexes } from "./deferred-indexes";
 
 /** Item fields a source provides, in camelCase, with their column names. */
 export const ITEM_FIELD_COLUMNS = {
@@ -41,12 +42,15 @@ export interface RunCounts {
 
 export type IngestStore = ReturnType<typeof createIngestStore>;
 
+/** Column order of `insertNewItem`'s positional parameters. */
+export const ITEM_INSERT_COLUMNS = [
+  "channel", "source", "external_id", ...Object.values(ITEM_FIELD_COLUMNS), "department_id", "weibo_post_id",
+  "raw", "content_hash", "version", "import_run_id", "source_file", "source_line", "updated_at",
+] as const;
+
 export function createIngestStore(db: Db) {
   const sqlite: Database.Database = db.$client;
-  const itemCols = [
-    "channel", "source", "external_id", ...Object.values(ITEM_FIELD_COLUMNS), "department_id", "weibo_post_id",
-    "raw", "content_hash", "version", "import_run_id", "source_file", "source_line", "updated_at",
-  ];
+  const itemCols: string[] = [...ITEM_INSERT_COLUMNS];
   const postCols = [
     "source", "external_id", "account_id", ...Object.values(POST_FIELD_COLUMNS), "raw", "content_hash", "version",
     "import_run_id", "source_file", "source_line", "updated_at",
@@ -59,6 +63,10 @@ export function createIngestStore(db: Db) {
   const stmt = {
     findItem: sqlite.prepare("SELECT * FROM items WHERE source = ? AND external_id = ?"),
     insertItem: sqlite.prepare(insertSql("items", itemCols)),
+    // One statement both probes the unique key and inserts: the common case of a new row costs one index walk.
+    insertNewItem: sqlite.prepare(
+      `INSERT INTO items (${itemCols.join(", ")}) VALUES (${itemCols.map(() => "?").join(", ")}) ON CONFLICT(source, external_id) DO NOTHING`,
+    ),
     updateItem: sqlite.prepare(updateSql("items", itemCols)),
     insertItemHistory: sqlite.prepare(
       "INSERT INTO item_history (item_id, version, import_run_id, changed_at, previous, changed_fields) VALUES (?, ?, ?, ?, ?, ?)",
@@ -97,16 +105,35 @@ export function createIngestStore(db: Db) {
     setSetting: sqlite.prepare(
       "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
     ),
+    countItemsOnly: sqlite.prepare("SELECT count(*) FROM items").pluck(),
     countItems: sqlite.prepare("SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM weibo_posts)").pluck(),
   };
 
   return {
+    /**
+     * Bulk mode for an import: checkpointing the WAL every 1,000 pages (SQLite's default) rewrites the same index
+     * pages over and over and makes imports 3× slower. Durability is unchanged (synchronous stays NORMAL).
+     */
+    beginBulk(expectedRows: number): { deferredIndexes: boolean } {
+      sqlite.pragma("wal_autocheckpoint = 100000");
+      // Rebuilding costs a sort of the whole table, so defer only when the file outweighs what is stored.
+      const stored = stmt.countItemsOnly.get() as number;
+      return { deferredIndexes: expectedRows > 50_000 && expectedRows > stored && deferSecondaryIndexes(sqlite, "items") };
+    },
+    endBulk(): void {
+      rebuildDeferredIndexes(sqlite);
+      sqlite.pragma("wal_autocheckpoint = 1000");
+      // PASSIVE never blocks readers (the dashboard may be reading); it copies what it can now.
+      sqlite.pragma("wal_checkpoint(PASSIVE)");
+    },
     /** Runs `fn` in one write transaction (better-sqlite3 transactions are synchronous). */
     transaction<T>(fn: () => T): T {
       return sqlite.transaction(fn).immediate();
     },
     findItem: (source: string, externalId: string) => stmt.findItem.get(source, externalId) as StoredRecord | undefined,
     insertItem: (row: Row) => Number(stmt.insertItem.run(row).lastInsertRowid),
+    /** Inserts unless (source, external_id) exists; true when inserted. Parameters in ITEM_INSERT_COLUMNS order. */
+    insertNewItem: (params: unknown[]) => stmt.insertNewItem.run(params).changes === 1,
     updateItem: (id: number, row: Row) => void stmt.updateItem.run({ ...row, id }),
     insertItemHistory: (itemId: number, version: number, runId: number, previous: Row, changedFields: string[]) =>
       void stmt.insertItemHistory.run(itemId, version, runId, Date.now(), JSON.stringify(previous), JSON.stringify(changedFields)),

@@ -196,10 +196,11 @@ export const items = sqliteTable(
     index("items_dept_received_idx").on(t.departmentId, t.receivedAt),
     index("items_topic_received_idx").on(t.topicId, t.receivedAt),
     index("items_status_due_idx").on(t.status, t.dueAt),
-    index("items_dept_raw_idx").on(t.departmentRaw),
-    index("items_weibo_post_idx").on(t.weiboPostId),
-    index("items_weibo_ref_idx").on(t.source, t.weiboPostRef),
-    index("items_import_run_idx").on(t.importRunId),
+    // Partial indexes: only Weibo comments have a post, and only unmatched unit names need an admin's alias,
+    // so hotline and mailbox rows (the bulk of every import) add nothing to these.
+    index("items_unmatched_dept_idx").on(t.departmentRaw).where(sql`department_id IS NULL AND department_raw IS NOT NULL`),
+    index("items_weibo_post_idx").on(t.weiboPostId).where(sql`weibo_post_id IS NOT NULL`),
+    index("items_weibo_ref_idx").on(t.source, t.weiboPostRef).where(sql`weibo_post_ref IS NOT NULL`),
   ],
 );
 

@@ -9,19 +9,22 @@ const ITEM_DEFAULTS: Partial<Record<keyof ItemFields, number>> = { likes: 0, opp
 const POST_DEFAULTS: Partial<Record<keyof WeiboPostFields, number>> = { likes: 0, reposts: 0, comments: 0, isOriginal: 1 };
 
 function sqlValue(v: unknown): unknown {
-  if (v === undefined) return null;
-  if (typeof v === "boolean") return v ? 1 : 0;
-  return v;
+  return typeof v === "boolean" ? (v ? 1 : 0) : v;
 }
+
+// Computed once: these run for every row of every import.
+const ITEM_ENTRIES = (Object.entries(ITEM_FIELD_COLUMNS) as [keyof ItemFields, string][]).map(([key, column]) => ({
+  key, column, fallback: ITEM_DEFAULTS[key] ?? null,
+}));
+const POST_ENTRIES = Object.entries(POST_FIELD_COLUMNS) as [keyof WeiboPostFields, string][];
 
 /** Draft fields over stored ones: a field the source does not provide keeps its stored value. */
 export function mergeItemFields(fields: ItemFields, existing: StoredRecord | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(ITEM_FIELD_COLUMNS) as [keyof ItemFields, string][]) {
+  for (const { key, column, fallback } of ITEM_ENTRIES) {
     const given = fields[key];
-    let value = given !== undefined ? sqlValue(given) : existing ? existing[column] : null;
-    if (value === null && ITEM_DEFAULTS[key] !== undefined) value = ITEM_DEFAULTS[key];
-    out[column] = value;
+    const value = given !== undefined ? sqlValue(given) : existing ? existing[column] : null;
+    out[column] = value === null ? fallback : value;
   }
   if (out.status === null) out.status = deriveStatus(out);
   return out;
@@ -29,7 +32,7 @@ export function mergeItemFields(fields: ItemFields, existing: StoredRecord | und
 
 export function mergePostFields(fields: WeiboPostFields, existing: StoredRecord | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(POST_FIELD_COLUMNS) as [keyof WeiboPostFields, string][]) {
+  for (const [key, column] of POST_ENTRIES) {
     const given = fields[key];
     let value = given !== undefined ? sqlValue(given) : existing ? existing[column] : null;
     if (value === null && POST_DEFAULTS[key] !== undefined) value = POST_DEFAULTS[key];
@@ -47,8 +50,16 @@ function deriveStatus(row: Record<string, unknown>): ItemStatus {
   return "open";
 }
 
-export function contentHash(parts: unknown[]): string {
+/**
+ * Stored fields are a pure function of the source row, the mapping and the import's context (channel,
+ * --crawled-at, --account), so hashing those detects every change without serialising the fields.
+ */
+export function mappingFingerprint(parts: unknown): string {
   return createHash("sha1").update(JSON.stringify(parts)).digest("base64url");
+}
+
+export function contentHash(fingerprint: string, raw: string): string {
+  return createHash("sha1").update(fingerprint).update(raw).digest("base64url");
 }
 
 /** Timestamp order problems that do not stop a row from loading but must be visible. */

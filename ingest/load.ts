@@ -1,19 +1,18 @@
-// Ingests one file: read → map → validate → batched idempotent upserts, with import-run bookkeeping.
+// Ingests one file: the producer reads, maps and prepares records (in a worker thread for large files);
+// this module writes them in batched, idempotent transactions and keeps the import run's books.
 // Each batch is one transaction, so a killed run leaves whole batches and a re-run converges to the same state.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../db/client";
-import { createIngestStore, type IngestStore, type RunCounts } from "../db/ingest-store";
+import { createIngestStore, ITEM_INSERT_COLUMNS, type IngestStore, type RunCounts } from "../db/ingest-store";
 import type { Channel } from "../db/schema";
-import { contentHash, mergeItemFields, mergePostFields, timelineWarnings } from "./canonical";
+import { mergeItemFields, mergePostFields, timelineWarnings } from "./canonical";
 import { DepartmentMatcher } from "./department-matcher";
-import type { FieldProblem, ItemDraft, WeiboPostDraft } from "./item";
-import { RecordMapper, type MappedRecord } from "./mapper";
+import type { FieldProblem, WeiboPostDraft } from "./item";
 import type { Mapping } from "./mapping-schema";
-import { detectPreset, findPreset } from "./presets";
-import { openRecords } from "./read";
-import { UnreadableFileError } from "./read/types";
+import { produce, providedFields, type PreparedRecord, type ProducerMessage } from "./producer";
+import { produceInWorker } from "./producer-client";
 import { RejectsFile } from "./rejects-file";
 
 export interface IngestOptions {
@@ -32,6 +31,8 @@ export interface IngestOptions {
   /** Folder for the report and rejects CSV (default data/imports). */
   reportDir?: string;
   batchSize?: number;
+  /** Read and prepare in a worker thread: default for files over 4 MB, where it pays for its start-up. */
+  worker?: boolean;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -54,90 +55,80 @@ export interface IngestSummary extends RunCounts {
   seconds: number;
 }
 
+const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+
 export async function ingestFile(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const file = path.resolve(options.file);
-  const mapping = chooseMappingByName(options);
-  const records = await openRecords(file, {
-    format: mapping?.format,
-    encoding: mapping?.encoding,
-    sheet: mapping?.sheet,
-    jsonPath: mapping?.jsonPath,
-    batchSize: options.batchSize,
-  });
-  const resolved = mapping ?? detectPreset(records.headers, options.channel);
-  if (!resolved) {
-    throw new UnreadableFileError(
-      file,
-      `no preset recognises the header (${records.headers.slice(0, 8).join(", ")}…); pass --preset NAME or --mapping FILE (see --list-presets)`,
-    );
+  const request = {
+    file, channel: options.channel, preset: options.preset, mapping: options.mapping, source: options.source,
+    crawledAt: options.crawledAt, account: options.account, batchSize: options.batchSize,
+  };
+  const useWorker = options.worker ?? (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0) > WORKER_THRESHOLD_BYTES;
+  const messages = (useWorker ? produceInWorker(request) : produce(request))[Symbol.asyncIterator]();
+  try {
+    const first = await messages.next();
+    if (first.done || first.value.type !== "header") throw new Error("the reader produced no header");
+    return await write(options, file, first.value, messages, started);
+  } finally {
+    await messages.return?.(undefined);
   }
-  if (resolved.channel !== options.channel) {
-    throw new UnreadableFileError(file, `preset/mapping "${resolved.name}" is for channel ${resolved.channel}, not ${options.channel}`);
-  }
-  const overrides: Record<string, string> = {};
-  if (options.account) overrides.accountName = options.account;
-  const mapper = new RecordMapper(resolved, { crawledAt: options.crawledAt, overrides });
-  const missing = mapper.missingColumns(records.headers);
-  if (missing.length) {
-    throw new UnreadableFileError(file, `line 1: header lacks column(s) ${missing.map((c) => `"${c}"`).join(", ")} that ${resolved.name} needs`);
-  }
-  const source = options.source ?? resolved.source ?? resolved.name;
+}
+
+async function write(
+  options: IngestOptions,
+  file: string,
+  header: Extract<ProducerMessage, { type: "header" }>,
+  messages: AsyncIterator<ProducerMessage>,
+  started: number,
+): Promise<IngestSummary> {
   const store = createIngestStore(options.db);
   store.markInterruptedRuns();
   const stat = fs.statSync(file);
   const runId = store.createRun({
     startedAt: started, filePath: file, fileName: path.basename(file), fileSize: stat.size, fileSha256: await sha256(file),
-    encoding: records.encoding, channel: options.channel, source, preset: findPreset(resolved.name) ? resolved.name : null,
-    mappingName: findPreset(resolved.name) ? null : resolved.name,
+    encoding: header.encoding, channel: options.channel, source: header.source,
+    preset: header.isPreset ? header.mapping.name : null, mappingName: header.isPreset ? null : header.mapping.name,
   });
   const reportDir = path.resolve(options.reportDir ?? "data/imports");
   fs.mkdirSync(reportDir, { recursive: true });
   const stem = `${runId}-${path.basename(file).replace(/\.[^.]+$/, "")}`;
   const rejects = new RejectsFile(path.join(reportDir, `${stem}.rejects.csv`));
-  const loader = new BatchLoader(store, runId, source, file, options.channel, options.account ?? defaultAccountName(file), rejects);
+  const loader = new BatchLoader(store, runId, header.source, file, options.channel, header.account, rejects);
   const counts: RunCounts = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 };
 
   let status = "done";
   let message: string | null = null;
-  let summary: IngestSummary | undefined;
+  // About 150 bytes a row in typical exports: only a rough guide for whether to defer index maintenance.
+  store.beginBulk(Math.round(stat.size / 150));
   try {
-    for await (const batch of records.batches) {
-      const mapped = batch.map((r) => mapper.map(r));
+    for (let next = await messages.next(); !next.done; next = await messages.next()) {
+      const batch = next.value;
+      if (batch.type !== "batch") continue;
       store.transaction(() => {
-        for (const m of mapped) loader.load(m, counts);
+        for (const record of batch.records) loader.load(record, counts);
         store.updateRunCounts(runId, counts);
       });
-      options.onProgress?.({ rows: counts.read, bytesRead: records.bytesRead(), totalBytes: records.totalBytes, elapsedMs: Date.now() - started });
+      options.onProgress?.({ rows: counts.read, bytesRead: batch.bytesRead, totalBytes: header.totalBytes, elapsedMs: Date.now() - started });
     }
   } catch (e) {
     status = "failed";
     message = e instanceof Error ? e.message : String(e);
     throw e;
   } finally {
+    store.endBulk();
     const rejectsFile = rejects.close();
     const reportFile = path.join(reportDir, `${stem}.report.json`);
     const unmatchedUnits = Object.fromEntries([...loader.unmatched].sort((a, b) => b[1] - a[1]));
-    summary = {
-      importRunId: runId, file, preset: resolved.name, source, encoding: records.encoding, ...counts, rejectsFile,
-      reportFile, unmatchedUnits, seconds: (Date.now() - started) / 1000,
+    const summary: IngestSummary = {
+      importRunId: runId, file, preset: header.mapping.name, source: header.source, encoding: header.encoding, ...counts,
+      rejectsFile, reportFile, unmatchedUnits, seconds: (Date.now() - started) / 1000,
     };
     fs.writeFileSync(reportFile, JSON.stringify({ ...summary, status, message }, null, 2));
     store.finishRun(runId, { status, rejectsFile, reportFile, unmatchedUnits, message });
+    if (status === "done") return summary;
   }
-  return summary;
-}
-
-function chooseMappingByName(options: IngestOptions): Mapping | undefined {
-  if (options.mapping) return options.mapping;
-  if (!options.preset) return undefined;
-  const preset = findPreset(options.preset);
-  if (!preset) throw new UnreadableFileError(options.file, `unknown preset "${options.preset}" (see --list-presets)`);
-  return preset;
-}
-
-function defaultAccountName(file: string): string {
-  return path.basename(path.dirname(path.resolve(file)));
+  throw new Error("unreachable");
 }
 
 async function sha256(file: string): Promise<string> {
@@ -146,13 +137,19 @@ async function sha256(file: string): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Loads mapped records one by one inside the caller's transaction. */
+type Outcome = "inserted" | "updated" | "unchanged" | "rejected";
+
+/** Applies prepared records one by one inside the caller's transaction. */
 class BatchLoader {
   readonly unmatched = new Map<string, number>();
   private readonly matcher: DepartmentMatcher;
-  /** External id → line of its first row in this file, to catch duplicate ids. */
-  private readonly seen = new Map<string, number>();
+  /** Rows of this file whose id was stored before this run: id → line, to catch duplicate ids. */
+  private readonly seenExisting = new Map<string, number>();
+  private readonly seenPosts = new Map<string, number>();
   private readonly postIds = new Map<string, number | null>();
+  private readonly departmentRawIndex = ITEM_INSERT_COLUMNS.indexOf("department_raw") - 3;
+  private readonly postRefIndex = ITEM_INSERT_COLUMNS.indexOf("weibo_post_ref") - 3;
+  private readonly receivedIndex = ITEM_INSERT_COLUMNS.indexOf("received_at") - 3;
 
   constructor(
     private readonly store: IngestStore,
@@ -166,86 +163,69 @@ class BatchLoader {
     this.matcher = new DepartmentMatcher(store.listDepartments());
   }
 
-  load(m: MappedRecord, counts: RunCounts): void {
+  load(p: PreparedRecord, counts: RunCounts): void {
     counts.read++;
-    if (!m.draft) return this.reject(m, m.problems, counts);
-    const problems = m.problems.slice();
-    const outcome = m.draft.kind === "item" ? this.loadItem(m, m.draft, problems) : this.loadPost(m, m.draft, problems);
-    if (outcome === "rejected") return this.reject(m, problems, counts);
+    if (p.k === "reject") return this.reject(p.line, p.raw, p.problems, counts);
+    const outcome = p.k === "item" ? this.loadItem(p) : this.loadPost(p.line, p.raw, p.draft, p.hash, p.problems);
+    if (outcome === "rejected") return this.reject(p.line, p.raw, p.problems, counts);
     counts[outcome]++;
-    for (const p of problems) if (p.severity === "warning") this.flag(m, p, counts);
+    for (const problem of p.problems) if (problem.severity === "warning") this.flag(p.line, p.raw, problem, counts);
   }
 
-  private reject(m: MappedRecord, problems: FieldProblem[], counts: RunCounts): void {
+  private reject(line: number, raw: string, problems: FieldProblem[], counts: RunCounts): void {
     counts.rejected++;
     const errors = problems.filter((p) => p.severity === "error");
     const first = errors[0] ?? { field: "(row)", reason: "rejected" };
     const reason = errors.map((p) => `${p.field}: ${p.reason}`).join("; ") || first.reason;
-    this.rejects.write(m.line, "error", first.field, reason, m.raw);
-    this.store.insertReject(this.runId, m.line, "error", first.field, reason, m.raw);
+    this.rejects.write(line, "error", first.field, reason, raw);
+    this.store.insertReject(this.runId, line, "error", first.field, reason, raw);
   }
 
-  private flag(m: MappedRecord, p: FieldProblem, counts: RunCounts): void {
+  private flag(line: number, raw: string, p: FieldProblem, counts: RunCounts): void {
     counts.warnings++;
-    this.rejects.write(m.line, "warning", p.field, p.reason, m.raw);
-    this.store.insertReject(this.runId, m.line, "warning", p.field, p.reason, m.raw);
+    this.rejects.write(line, "warning", p.field, p.reason, raw);
+    this.store.insertReject(this.runId, line, "warning", p.field, p.reason, raw);
   }
 
-  /** The second row with an id already seen in this file: identical → unchanged; different → rejected. */
-  private duplicateCheck(externalId: string, line: number, sameContent: boolean, problems: FieldProblem[]): "unchanged" | "rejected" | null {
-    const firstLine = this.seen.get(externalId);
-    if (firstLine === undefined) {
-      this.seen.set(externalId, line);
-      return null;
-    }
-    if (sameContent) {
-      problems.push({ field: "externalId", reason: `duplicate of line ${firstLine} (same id ${externalId}, same content)`, severity: "warning" });
-      return "unchanged";
-    }
-    problems.push({ field: "externalId", reason: `duplicate id ${externalId}: line ${firstLine} has the same id with different content`, severity: "error" });
-    return "rejected";
+  private departmentId(departmentRaw: string | null): number | null {
+    const match = this.matcher.match(departmentRaw);
+    if (departmentRaw && !match) this.unmatched.set(departmentRaw, (this.unmatched.get(departmentRaw) ?? 0) + 1);
+    return match?.id ?? null;
   }
 
-  private loadItem(m: MappedRecord, draft: ItemDraft, problems: FieldProblem[]): "inserted" | "updated" | "unchanged" | "rejected" {
-    const existing = this.store.findItem(this.source, draft.externalId);
-    const row = mergeItemFields(draft.fields, existing);
+  private params(id: string, values: unknown[], raw: string, hash: string, version: number, line: number): unknown[] {
+    const postRef = values[this.postRefIndex] as string | null;
+    return [
+      this.channel, this.source, id, ...values, this.departmentId(values[this.departmentRawIndex] as string | null),
+      postRef ? this.postId(postRef) : null, raw, hash, version, this.runId, this.file, line, Date.now(),
+    ];
+  }
+
+  private loadItem(p: Extract<PreparedRecord, { k: "item" }>): Outcome {
+    const { id, line, raw, hash, problems } = p;
+    if (p.values[this.receivedIndex] != null && this.store.insertNewItem(this.params(id, p.values, raw, hash, 1, line))) {
+      problems.push(...timelineWarnings(Object.fromEntries(ITEM_INSERT_COLUMNS.slice(3).map((c, i) => [c, p.values[i]]))));
+      return "inserted";
+    }
+    // The id is stored already: merge over the stored row, then compare.
+    const existing = this.store.findItem(this.source, id)!;
+    const row = mergeItemFields(providedFields(p.values, p.provided), existing);
     if (row.received_at == null) {
       problems.push({ field: "receivedAt", reason: "receivedAt is required", severity: "error" });
       return "rejected";
     }
+    const firstLine = existing.import_run_id === this.runId ? existing.source_line : this.seenExisting.get(id);
+    if (firstLine !== undefined) return duplicate(id, firstLine, existing.content_hash === hash, problems);
+    this.seenExisting.set(id, line);
     problems.push(...timelineWarnings(row));
-    const hash = contentHash([draft.channel, m.raw, ...Object.values(row)]);
-    const dup = this.duplicateCheck(draft.externalId, m.line, existing?.content_hash === hash, problems);
-    if (dup) return dup;
-    if (existing && existing.content_hash === hash) return "unchanged";
-
-    const departmentRaw = row.department_raw as string | null;
-    const match = this.matcher.match(departmentRaw);
-    if (departmentRaw && !match) this.unmatched.set(departmentRaw, (this.unmatched.get(departmentRaw) ?? 0) + 1);
-    const postRef = row.weibo_post_ref as string | null;
-    const full = {
-      ...row,
-      channel: this.channel,
-      source: this.source,
-      external_id: draft.externalId,
-      department_id: match?.id ?? null,
-      weibo_post_id: postRef ? this.postId(postRef) : null,
-      raw: m.raw,
-      content_hash: hash,
-      version: existing ? existing.version + 1 : 1,
-      import_run_id: this.runId,
-      source_file: this.file,
-      source_line: m.line,
-      updated_at: Date.now(),
-    };
-    if (!existing) {
-      this.store.insertItem(full);
-      return "inserted";
-    }
+    if (existing.content_hash === hash) return "unchanged";
     const changed = Object.keys(row).filter((k) => row[k] !== existing[k]);
-    if (existing.raw !== m.raw) changed.push("raw");
+    if (existing.raw !== raw) changed.push("raw");
+    // Another mapping wrote this item last, but this row changes none of its fields.
+    if (changed.length === 0) return "unchanged";
     this.store.insertItemHistory(existing.id, existing.version, this.runId, existing, changed);
-    this.store.updateItem(existing.id, full);
+    const params = this.params(id, Object.values(row), raw, hash, existing.version + 1, line);
+    this.store.updateItem(existing.id, Object.fromEntries(ITEM_INSERT_COLUMNS.map((c, i) => [c, params[i]])));
     return "updated";
   }
 
@@ -258,30 +238,29 @@ class BatchLoader {
     return id;
   }
 
-  private loadPost(m: MappedRecord, draft: WeiboPostDraft, problems: FieldProblem[]): "inserted" | "updated" | "unchanged" | "rejected" {
+  private loadPost(line: number, raw: string, draft: WeiboPostDraft, hash: string, problems: FieldProblem[]): Outcome {
     const existing = this.store.findPost(this.source, draft.externalId);
     const row = mergePostFields(draft.fields, existing);
     if (row.posted_at == null) {
       problems.push({ field: "postedAt", reason: "postedAt is required", severity: "error" });
       return "rejected";
     }
-    const accountName = draft.fields.accountName ?? this.defaultAccount;
-    const hash = contentHash([m.raw, accountName, ...Object.values(row)]);
-    const dup = this.duplicateCheck(draft.externalId, m.line, existing?.content_hash === hash, problems);
-    if (dup) return dup;
+    const firstLine = this.seenPosts.get(draft.externalId);
+    if (firstLine !== undefined) return duplicate(draft.externalId, firstLine, existing?.content_hash === hash, problems);
+    this.seenPosts.set(draft.externalId, line);
     if (existing && existing.content_hash === hash) return "unchanged";
-    const accountMatch = this.matcher.match(accountName);
+    const accountName = draft.fields.accountName ?? this.defaultAccount;
     const full = {
       ...row,
       source: this.source,
       external_id: draft.externalId,
-      account_id: this.store.accountId(this.source, accountName, draft.fields.accountUid ?? null, accountMatch?.id ?? null),
-      raw: m.raw,
+      account_id: this.store.accountId(this.source, accountName, draft.fields.accountUid ?? null, this.matcher.match(accountName)?.id ?? null),
+      raw,
       content_hash: hash,
       version: existing ? existing.version + 1 : 1,
       import_run_id: this.runId,
       source_file: this.file,
-      source_line: m.line,
+      source_line: line,
       updated_at: Date.now(),
     };
     if (!existing) {
@@ -294,4 +273,14 @@ class BatchLoader {
     this.store.updatePost(existing.id, full);
     return "updated";
   }
+}
+
+/** A second row with an id already seen in this file: identical → unchanged (flagged); different → rejected. */
+function duplicate(externalId: string, firstLine: number, sameContent: boolean, problems: FieldProblem[]): Outcome {
+  if (sameContent) {
+    problems.push({ field: "externalId", reason: `duplicate of line ${firstLine} (same id ${externalId}, same content)`, severity: "warning" });
+    return "unchanged";
+  }
+  problems.push({ field: "externalId", reason: `duplicate id ${externalId}: line ${firstLine} has the same id with different content`, severity: "error" });
+  return "rejected";
 }

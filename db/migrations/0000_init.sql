@@ -113,10 +113,9 @@ CREATE INDEX `items_channel_received_idx` ON `items` (`channel`,`received_at`);-
 CREATE INDEX `items_dept_received_idx` ON `items` (`department_id`,`received_at`);--> statement-breakpoint
 CREATE INDEX `items_topic_received_idx` ON `items` (`topic_id`,`received_at`);--> statement-breakpoint
 CREATE INDEX `items_status_due_idx` ON `items` (`status`,`due_at`);--> statement-breakpoint
-CREATE INDEX `items_dept_raw_idx` ON `items` (`department_raw`);--> statement-breakpoint
-CREATE INDEX `items_weibo_post_idx` ON `items` (`weibo_post_id`);--> statement-breakpoint
-CREATE INDEX `items_weibo_ref_idx` ON `items` (`source`,`weibo_post_ref`);--> statement-breakpoint
-CREATE INDEX `items_import_run_idx` ON `items` (`import_run_id`);--> statement-breakpoint
+CREATE INDEX `items_unmatched_dept_idx` ON `items` (`department_raw`) WHERE department_id IS NULL AND department_raw IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `items_weibo_post_idx` ON `items` (`weibo_post_id`) WHERE weibo_post_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `items_weibo_ref_idx` ON `items` (`source`,`weibo_post_ref`) WHERE weibo_post_ref IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL,

@@ -11,7 +11,7 @@ export interface CsvOptions {
 
 export async function openCsv(file: string, options: CsvOptions = {}): Promise<RecordSource> {
   const text = await openTextStream(file, options.encoding);
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   const iterator = text.chunks[Symbol.asyncIterator]();
   const parser = new CsvParser();
   let pending: CsvRow[] = [];

@@ -8,16 +8,18 @@ import { tempDir } from "../helpers/temp";
 
 const ROWS = 60_000;
 
-function state(dbFile: string): { items: number; digest: string } {
+function state(dbFile: string): { items: number; digest: string; indexes: string[] } {
   const db = new Database(dbFile, { readonly: true });
   const rows = db.prepare("SELECT external_id, content_hash FROM items ORDER BY external_id").all() as { external_id: string; content_hash: string }[];
+  // Imports of large files drop and rebuild secondary indexes; a killed one must not leave them missing.
+  const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'items' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
   db.close();
-  return { items: rows.length, digest: rows.map((r) => `${r.external_id}:${r.content_hash}`).join("|") };
+  return { items: rows.length, digest: rows.map((r) => `${r.external_id}:${r.content_hash}`).join("|"), indexes };
 }
 
 /** Waits until the importing process has committed its first batch (readers see it through WAL). */
 async function waitForFirstCommit(dbFile: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1500; i++) {
     await new Promise((r) => setTimeout(r, 20));
     if (!fs.existsSync(dbFile)) continue;
     try {
@@ -41,6 +43,7 @@ describe("crash safety", () => {
     expect(runCli([file, "--channel", "hotline", "--db", reference, "--report-dir", dir]).status).toBe(0);
     const expected = state(reference);
     expect(expected.items).toBe(ROWS);
+    expect(expected.indexes.length).toBeGreaterThanOrEqual(9);
 
     const killedAt: number[] = [];
     for (const extraDelayMs of [0, 400]) {

@@ -41,6 +41,8 @@ export const minyiPresets: MappingInput[] = [
     channel: "mailbox",
     source: "minyi-mailbox",
     timeZone: "Asia/Shanghai",
+    // A letter still addressed to the generic mailbox has no responsible unit yet.
+    nullValues: ["市长信箱"],
     dateOrder: "YMD",
     requiredColumns: ["信件编号", "标题", "来信内容", "来信时间"],
     externalId: "信件编号",

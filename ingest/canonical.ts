@@ -43,11 +43,44 @@ export function mergePostFields(fields: WeiboPostFields, existing: StoredRecord 
 
 /** A status the source did not give, read off the lifecycle timestamps. */
 function deriveStatus(row: Record<string, unknown>): ItemStatus {
-  if (row.closed_at != null) return "closed";
-  if (row.replied_at != null) return "replied";
-  if (row.signed_at != null || row.first_contact_at != null) return "in_progress";
-  if (row.dispatched_at != null) return "dispatched";
+  return statusFrom(row.closed_at, row.replied_at, row.signed_at ?? row.first_contact_at, row.dispatched_at);
+}
+
+function statusFrom(closed: unknown, replied: unknown, started: unknown, dispatched: unknown): ItemStatus {
+  if (closed != null) return "closed";
+  if (replied != null) return "replied";
+  if (started != null) return "in_progress";
+  if (dispatched != null) return "dispatched";
   return "open";
+}
+
+const col = (name: string) => ITEM_ENTRIES.findIndex((e) => e.column === name);
+const I = {
+  status: col("status"), received: col("received_at"), closed: col("closed_at"), replied: col("replied_at"),
+  signed: col("signed_at"), contact: col("first_contact_at"), dispatched: col("dispatched_at"),
+};
+
+/**
+ * The hot path of every import: the stored values (ITEM_FIELD_COLUMNS order) of an item as if nothing were
+ * stored yet, with a bit per field its source provides. Same rules as mergeItemFields, without an object.
+ */
+export function freshItemValues(fields: ItemFields): { values: unknown[]; provided: number } {
+  const values: unknown[] = new Array(ITEM_ENTRIES.length);
+  let provided = 0;
+  for (let i = 0; i < ITEM_ENTRIES.length; i++) {
+    const entry = ITEM_ENTRIES[i];
+    const given = fields[entry.key];
+    if (given !== undefined) provided |= 1 << i;
+    values[i] = given === undefined || given === null ? entry.fallback : sqlValue(given);
+  }
+  if (values[I.status] === null) {
+    values[I.status] = statusFrom(values[I.closed], values[I.replied], values[I.signed] ?? values[I.contact], values[I.dispatched]);
+  }
+  return { values, provided };
+}
+
+export function freshTimelineWarnings(values: unknown[]): FieldProblem[] | null {
+  return timelineOrder(values[I.received], values[I.closed], values[I.replied], values[I.contact]);
 }
 
 /**
@@ -64,14 +97,19 @@ export function contentHash(fingerprint: string, raw: string): string {
 
 /** Timestamp order problems that do not stop a row from loading but must be visible. */
 export function timelineWarnings(row: Record<string, unknown>): FieldProblem[] {
-  const received = row.received_at as number | null;
-  if (received == null) return [];
-  const out: FieldProblem[] = [];
-  for (const [column, label] of [["closed_at", "closedAt"], ["replied_at", "repliedAt"], ["first_contact_at", "firstContactAt"]] as const) {
-    const t = row[column] as number | null;
-    if (t != null && t < received) {
-      out.push({ field: label, reason: `${label} ${new Date(t).toISOString()} is before receivedAt ${new Date(received).toISOString()}`, severity: "warning" });
+  return timelineOrder(row.received_at, row.closed_at, row.replied_at, row.first_contact_at) ?? [];
+}
+
+function timelineOrder(received: unknown, closed: unknown, replied: unknown, contact: unknown): FieldProblem[] | null {
+  if (typeof received !== "number") return null;
+  let out: FieldProblem[] | null = null;
+  const check = (t: unknown, label: string) => {
+    if (typeof t === "number" && t < received) {
+      (out ??= []).push({ field: label, reason: `${label} ${new Date(t).toISOString()} is before receivedAt ${new Date(received).toISOString()}`, severity: "warning" });
     }
-  }
+  };
+  check(closed, "closedAt");
+  check(replied, "repliedAt");
+  check(contact, "firstContactAt");
   return out;
 }

@@ -73,8 +73,11 @@ function build(
   return { ok: true, value: zonedToUtc(y, mo, d, h, mi, sec, ms, timeZone) };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, mo: number): number {
-  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
+  return MONTH_DAYS[mo - 1];
 }
 
 const FIXED_OFFSETS: Record<string, number> = { "Asia/Shanghai": 480, "Asia/Chongqing": 480, "Asia/Hong_Kong": 480, "Asia/Taipei": 480, UTC: 0, "Etc/UTC": 0 };

@@ -1,9 +1,9 @@
 // The read side of an import: open the file, choose the mapping, map and prepare every record.
-// Pure of the database, so it can run in a worker thread while the main thread writes (see producer-worker.ts).
+// Pure of the database: it only reads the file.
 import path from "node:path";
 import type { Channel } from "../db/schema";
 import { ITEM_FIELD_COLUMNS } from "../db/ingest-store";
-import { contentHash, mappingFingerprint, mergeItemFields } from "./canonical";
+import { contentHash, freshItemValues, freshTimelineWarnings, mappingFingerprint } from "./canonical";
 import type { FieldProblem, ItemFields, WeiboPostDraft } from "./item";
 import { RecordMapper } from "./mapper";
 import type { Mapping } from "./mapping-schema";
@@ -22,18 +22,15 @@ export interface ProduceRequest {
   batchSize?: number;
 }
 
-/** Compact, structured-clone-friendly records: a reject, an item row, or a Weibo post. */
-export type PreparedRecord =
-  | { k: "reject"; line: number; raw: string; problems: FieldProblem[] }
-  | {
-      k: "item"; line: number; raw: string; id: string; hash: string;
-      /** Stored values in ITEM_FIELD_COLUMNS order, as if nothing were stored yet. */
-      values: unknown[];
-      /** Bit i set = the source provides field i (the others keep their stored values on update). */
-      provided: number;
-      problems: FieldProblem[];
-    }
-  | { k: "post"; line: number; raw: string; draft: WeiboPostDraft; hash: string; problems: FieldProblem[] };
+/**
+ * Prepared records are compact tuples rather than objects (fewer allocations on the hot path):
+ * a reject, an item (values in ITEM_FIELD_COLUMNS order as if nothing were stored; bit i of `provided` set when
+ * the source provides field i, so the others keep their stored values on update), or a Weibo post.
+ */
+export type PreparedReject = [kind: 0, line: number, raw: string, problems: FieldProblem[]];
+export type PreparedItem = [kind: 1, line: number, raw: string, id: string, hash: string, provided: number, problems: FieldProblem[] | null, values: unknown[]];
+export type PreparedPost = [kind: 2, line: number, raw: string, hash: string, problems: FieldProblem[], draft: WeiboPostDraft];
+export type PreparedRecord = PreparedReject | PreparedItem | PreparedPost;
 
 export type ProducerMessage =
   | { type: "header"; mapping: Mapping; isPreset: boolean; encoding: string; totalBytes: number; source: string; account: string; fingerprint: string }
@@ -82,19 +79,19 @@ function chooseMapping(req: ProduceRequest, file: string): Mapping | undefined {
 
 function prepareRecord(m: ReturnType<RecordMapper["map"]>, fingerprint: string): PreparedRecord {
   const problems = m.problems;
-  if (!m.draft) return { k: "reject", line: m.line, raw: m.raw, problems };
+  if (!m.draft) return [0, m.line, m.raw, problems];
   const hash = contentHash(fingerprint, m.raw);
-  if (m.draft.kind === "weibo_post") return { k: "post", line: m.line, raw: m.raw, draft: m.draft, hash, problems };
+  if (m.draft.kind === "weibo_post") return [2, m.line, m.raw, hash, problems, m.draft];
   const fields = m.draft.fields;
-  const row = mergeItemFields(fields, undefined);
+  const { values, provided } = freshItemValues(fields);
   // A format without receivedAt may still update stored items; the check then waits for the merge.
-  if (fields.receivedAt !== undefined && row.received_at == null) {
+  if (fields.receivedAt !== undefined && fields.receivedAt === null) {
     problems.push({ field: "receivedAt", reason: "receivedAt is required", severity: "error" });
-    return { k: "reject", line: m.line, raw: m.raw, problems };
+    return [0, m.line, m.raw, problems];
   }
-  let provided = 0;
-  for (let i = 0; i < FIELD_KEYS.length; i++) if (fields[FIELD_KEYS[i]] !== undefined) provided |= 1 << i;
-  return { k: "item", line: m.line, raw: m.raw, id: m.draft.externalId, hash, values: Object.values(row), provided, problems };
+  const timeline = freshTimelineWarnings(values);
+  const all = timeline ? problems.concat(timeline) : problems;
+  return [1, m.line, m.raw, m.draft.externalId, hash, provided, all.length ? all : null, values];
 }
 
 /** The fields a prepared item's source provided, for merging over a stored row. */

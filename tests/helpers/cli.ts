@@ -1,7 +1,8 @@
 // Runs the ingest CLI as a separate process, the way users and CI run it.
 import { spawn, spawnSync } from "node:child_process";
+import { INGEST_NODE_FLAGS } from "../../ingest/node-flags";
 
-export const CLI_ARGS = ["--import", "tsx", "ingest/cli.ts"];
+export const CLI_ARGS = [...INGEST_NODE_FLAGS, "--import", "tsx", "ingest/cli.ts"];
 
 export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [...CLI_ARGS, ...args], { encoding: "utf8" });

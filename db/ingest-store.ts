@@ -93,7 +93,8 @@ export function createIngestStore(db: Db) {
     ),
     finishRun: sqlite.prepare(
       `UPDATE import_runs SET status = @status, finished_at = @finishedAt, rejects_file = @rejectsFile, report_file = @reportFile,
-       unmatched_units = @unmatchedUnits, message = @message WHERE id = @id`,
+       unmatched_units = @unmatchedUnits, message = @message,
+       file_sha256 = coalesce(@fileSha256, file_sha256) WHERE id = @id`,
     ),
     markInterrupted: sqlite.prepare(
       "UPDATE import_runs SET status = 'interrupted', message = 'the process stopped before the import finished' WHERE status = 'running'",
@@ -155,7 +156,7 @@ export function createIngestStore(db: Db) {
       encoding: string | null; channel: string; source: string; preset: string | null; mappingName: string | null;
     }) => Number(stmt.insertRun.run(run).lastInsertRowid),
     updateRunCounts: (id: number, counts: RunCounts) => void stmt.updateRunCounts.run({ ...counts, id }),
-    finishRun: (id: number, fin: { status: string; rejectsFile: string | null; reportFile: string | null; unmatchedUnits: Record<string, number>; message: string | null }) =>
+    finishRun: (id: number, fin: { status: string; rejectsFile: string | null; reportFile: string | null; unmatchedUnits: Record<string, number>; message: string | null; fileSha256: string | null }) =>
       void stmt.finishRun.run({ ...fin, id, finishedAt: Date.now(), unmatchedUnits: JSON.stringify(fin.unmatchedUnits) }),
     markInterruptedRuns: () => stmt.markInterrupted.run().changes,
     insertReject: (runId: number, line: number, severity: string, field: string | null, reason: string, raw: string | null) =>

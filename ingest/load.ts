@@ -82,7 +82,7 @@ async function write(
   store.markInterruptedRuns();
   const stat = fs.statSync(file);
   const runId = store.createRun({
-    startedAt: started, filePath: file, fileName: path.basename(file), fileSize: stat.size, fileSha256: await sha256(file),
+    startedAt: started, filePath: file, fileName: path.basename(file), fileSize: stat.size, fileSha256: null,
     encoding: header.encoding, channel: options.channel, source: header.source,
     preset: header.isPreset ? header.mapping.name : null, mappingName: header.isPreset ? null : header.mapping.name,
   });
@@ -95,11 +95,13 @@ async function write(
 
   let status = "done";
   let message: string | null = null;
+  let fileSha256: string | null = null;
   // About 150 bytes a row in typical exports: only a rough guide for whether to defer index maintenance.
   store.beginBulk(Math.round(stat.size / 150));
   try {
     for (let next = await messages.next(); !next.done; next = await messages.next()) {
       const batch = next.value;
+      if (batch.type === "end") fileSha256 = batch.sha256 ?? (await sha256(file));
       if (batch.type !== "batch") continue;
       store.transaction(() => {
         for (const record of batch.records) loader.load(record, counts);
@@ -121,7 +123,7 @@ async function write(
       rejectsFile, reportFile, unmatchedUnits, seconds: (Date.now() - started) / 1000,
     };
     fs.writeFileSync(reportFile, JSON.stringify({ ...summary, status, message }, null, 2));
-    store.finishRun(runId, { status, rejectsFile, reportFile, unmatchedUnits, message });
+    store.finishRun(runId, { status, rejectsFile, reportFile, unmatchedUnits, message, fileSha256 });
     if (status === "done") return summary;
   }
   throw new Error("unreachable");

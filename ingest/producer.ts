@@ -34,7 +34,8 @@ export type PreparedRecord = PreparedReject | PreparedItem | PreparedPost;
 
 export type ProducerMessage =
   | { type: "header"; mapping: Mapping; isPreset: boolean; encoding: string; totalBytes: number; source: string; account: string; fingerprint: string }
-  | { type: "batch"; records: PreparedRecord[]; bytesRead: number };
+  | { type: "batch"; records: PreparedRecord[]; bytesRead: number }
+  | { type: "end"; sha256: string | null };
 
 const FIELD_KEYS = Object.keys(ITEM_FIELD_COLUMNS) as (keyof ItemFields)[];
 
@@ -67,6 +68,7 @@ export async function* produce(req: ProduceRequest): AsyncGenerator<ProducerMess
     for (let i = 0; i < batch.length; i++) out[i] = prepareRecord(mapper.map(batch[i]), fingerprint);
     yield { type: "batch", records: out, bytesRead: records.bytesRead() };
   }
+  yield { type: "end", sha256: records.sha256?.() ?? null };
 }
 
 function chooseMapping(req: ProduceRequest, file: string): Mapping | undefined {

@@ -51,7 +51,7 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<R
     for (let i = 0; i < out.length; i += batchSize) yield out.slice(i, i + batchSize);
   }
 
-  return { format: "csv", encoding: text.encoding, headers, batches: batches(), bytesRead: text.bytesRead, totalBytes: text.totalBytes };
+  return { format: "csv", encoding: text.encoding, headers, batches: batches(), bytesRead: text.bytesRead, totalBytes: text.totalBytes, sha256: text.sha256 };
 }
 
 function toRecord(row: CsvRow, headers: string[]): SourceRecord {

@@ -1,4 +1,5 @@
 // Streams a text file as decoded string chunks, detecting the encoding from the first bytes.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { detectEncoding, type TextEncodingName } from "./encoding";
 import { UnreadableFileError } from "./types";
@@ -8,6 +9,8 @@ export interface TextStream {
   totalBytes: number;
   bytesRead(): number;
   chunks: AsyncIterable<string>;
+  /** SHA-256 of the whole file, once every chunk has been read (saves a second pass over large files). */
+  sha256(): string | undefined;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -29,15 +32,19 @@ export async function openTextStream(file: string, forcedEncoding?: TextEncoding
   const bomLength = forcedEncoding && forcedEncoding !== detected.encoding ? 0 : detected.bomLength;
 
   let consumed = 0;
+  const hash = createHash("sha256");
+  let digest: string | undefined;
   async function* chunks(): AsyncGenerator<string> {
     // fatal: a byte sequence that is not valid in the detected encoding is reported, never replaced silently.
     const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-    const stream = fs.createReadStream(file, { start: bomLength, highWaterMark: 1 << 20 });
-    let offset = bomLength;
+    const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+    let offset = 0;
     for await (const buf of stream as AsyncIterable<Buffer>) {
+      hash.update(buf);
+      const body = offset === 0 && bomLength ? buf.subarray(bomLength) : buf;
       let text: string;
       try {
-        text = decoder.decode(buf, { stream: true });
+        text = decoder.decode(body, { stream: true });
       } catch {
         throw new UnreadableFileError(
           file,
@@ -49,7 +56,8 @@ export async function openTextStream(file: string, forcedEncoding?: TextEncoding
       if (text) yield text;
     }
     const tail = decoder.decode();
+    digest = hash.digest("hex");
     if (tail) yield tail;
   }
-  return { encoding, totalBytes: stat.size, bytesRead: () => consumed, chunks: chunks() };
+  return { encoding, totalBytes: stat.size, bytesRead: () => consumed, chunks: chunks(), sha256: () => digest };
 }

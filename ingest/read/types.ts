@@ -22,6 +22,8 @@ export interface RecordSource {
   /** Bytes consumed so far, for progress and ETA. */
   bytesRead(): number;
   totalBytes: number;
+  /** SHA-256 of the file once fully read, when the reader computes it on the way (CSV, JSONL). */
+  sha256?(): string | undefined;
 }
 
 /** A file that cannot be read at all (not a per-row problem). The CLI exits non-zero with this message. */

@@ -1,4 +1,5 @@
 // Bad input: each problem gets a message naming file, line and field, and no valid row is lost.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,6 +76,9 @@ describe("bad input", () => {
     const text = `${HEADER}\r\nA1,2026-03-01 09:00,噪音扰民,市生态环境局,已派单\r\n`;
     const bom = setup("bom.csv", "\uFEFF" + text);
     expect((await bom.run()).inserted).toBe(1);
+    // The run records the SHA-256 of the whole file, BOM included, computed while reading it.
+    const recorded = bom.db.$client.prepare("SELECT file_sha256 FROM import_runs").get() as { file_sha256: string };
+    expect(recorded.file_sha256).toBe(createHash("sha256").update(fs.readFileSync(bom.file)).digest("hex"));
     const utf16 = setup("utf16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
     const s = await utf16.run();
     expect({ encoding: s.encoding, inserted: s.inserted }).toEqual({ encoding: "utf-16le", inserted: 1 });

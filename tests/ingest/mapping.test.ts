@@ -48,3 +48,53 @@ describe("mapping files", () => {
     expect(PRESETS.length).toBeGreaterThanOrEqual(13);
   });
 });
+
+describe("mapping files over XLSX and JSONL", () => {
+  const letterMapping = parseMapping(
+    {
+      name: "district-mailbox",
+      channel: "mailbox",
+      source: "district-mailbox",
+      externalId: "编号",
+      fields: { title: "标题", body: "内容", receivedAt: { column: "来信时间", required: true }, departmentRaw: "承办单位", likes: "点赞" },
+    },
+    "inline",
+  );
+
+  it("imports an XLSX sheet through a mapping, keeping Excel row numbers as lines", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const t = tempDb();
+    const file = path.join(t.dir, "letters.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("来信");
+    ws.addRow(["编号", "标题", "内容", "来信时间", "承办单位", "点赞"]);
+    ws.addRow(["X1", "路灯", "路灯坏了", new Date(Date.UTC(2026, 9, 8, 9, 30)), "市城管局", 3]);
+    ws.addRow(["X2", "噪音", "夜间施工", "2026-02-30 10:00", "市住建局", 0]);
+    await wb.xlsx.writeFile(file);
+    const s = await ingestFile({ db: t.db, file, channel: "mailbox", mapping: letterMapping, reportDir: t.dir });
+    expect({ read: s.read, inserted: s.inserted, rejected: s.rejected }).toEqual({ read: 2, inserted: 1, rejected: 1 });
+    const item = t.db.$client.prepare("SELECT * FROM items").get() as Record<string, unknown>;
+    // Excel stores wall-clock time; 09:30 in the sheet is 09:30 Beijing time.
+    expect(new Date(item.received_at as number).toISOString()).toBe("2026-10-08T01:30:00.000Z");
+    expect(item).toMatchObject({ body: "路灯坏了", likes: 3, source_line: 2 });
+    expect(t.db.$client.prepare("SELECT line, field FROM import_rejects").get()).toEqual({ line: 3, field: "来信时间" });
+  });
+
+  it("imports JSONL through a mapping and rejects a broken line by its number", async () => {
+    const t = tempDb();
+    const file = path.join(t.dir, "letters.jsonl");
+    fs.writeFileSync(
+      file,
+      [
+        JSON.stringify({ 编号: "J1", 标题: "停水", 内容: "小区停水三天", 来信时间: "2026-07-09 08:00", 承办单位: "市水务局", 点赞: 12 }),
+        "{not json",
+        JSON.stringify({ 编号: "J2", 标题: "公交", 内容: "班次太少", 来信时间: "2026-07-10 18:20", 承办单位: "市交通局", 点赞: 0 }),
+      ].join("\n") + "\n",
+    );
+    const s = await ingestFile({ db: t.db, file, channel: "mailbox", mapping: letterMapping, reportDir: t.dir });
+    expect({ read: s.read, inserted: s.inserted, rejected: s.rejected }).toEqual({ read: 3, inserted: 2, rejected: 1 });
+    expect((t.db.$client.prepare("SELECT line FROM import_rejects").get() as { line: number }).line).toBe(2);
+    const again = await ingestFile({ db: t.db, file, channel: "mailbox", mapping: letterMapping, reportDir: t.dir });
+    expect({ inserted: again.inserted, updated: again.updated, unchanged: again.unchanged }).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+  });
+});

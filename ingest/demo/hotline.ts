@@ -1,10 +1,10 @@
 // 12345 hotline work orders: texts, units, lifecycle (dispatch → sign → contact → reply → return visit → close).
 import { bankByKey, type ClaimType, type TopicBank } from "./bank";
-import { burstFill, burstRestoredAt, bursts, type Burst } from "./bursts";
+import { burstFill, burstRestoredAt, type Burst } from "./bursts";
 import { BURST_COMMUNITY, CITYDATA, METRO_SITE, callerName } from "./city";
 import { Ctx } from "./fill";
 import type { Rng } from "./random";
-import { baseSlots, burstSlots, sortSlots, ymd, type Plan, type Slot } from "./schedule";
+import { channelSlots, ymd, type Plan, type Slot } from "./schedule";
 import { hotlineBody, hotlineReply, hotlineTitle, pickPhrase, primePhrase, type Outcome, type Phrase } from "./texts";
 import { DAY, HOUR, MINUTE, addWorkdays, fmt, officeShift, parts } from "./timeline";
 import { chooseUnit, renderUnit } from "./units";
@@ -104,12 +104,8 @@ function lifecycle(rng: Rng, t: number, type: ClaimType, hard: boolean, burst: B
 }
 
 export async function writeHotline(rng: Rng, slotRng: Rng, plan: Plan, out: CsvWriter): Promise<number> {
-  const { win, scale } = plan;
-  const bs = bursts(plan.end, plan.months);
-  const burstTotal = bs.reduce((a, b) => a + Math.round(b.hotline * scale), 0);
-  let slots: Slot[] = baseSlots(slotRng, win, Math.max(0, Math.round(30000 * scale) - burstTotal), "hotline");
-  for (const b of bs) slots = slots.concat(burstSlots(slotRng, win, b, Math.round(b.hotline * scale), "hotline", bankByKey, 1e9 + slots.length));
-  sortSlots(slots);
+  const { win } = plan;
+  const slots = channelSlots(slotRng, plan, "hotline", 30000, bankByKey);
 
   let seqDay = "";
   let seq = 0;

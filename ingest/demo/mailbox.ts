@@ -1,11 +1,11 @@
 // Mayor's-mailbox letters: longer first-person texts, slower replies, publication, likes.
 import { bankByKey, type ClaimType } from "./bank";
-import { burstRestoredAt, bursts } from "./bursts";
+import { burstRestoredAt } from "./bursts";
 import { letterAuthor } from "./city";
 import { Ctx } from "./fill";
 import { burstItem, outcomeFor, satisfactionFor, typesOf } from "./hotline";
 import type { Rng } from "./random";
-import { baseSlots, burstSlots, sortSlots, ymd, type Plan, type Slot } from "./schedule";
+import { channelSlots, ymd, type Plan, type Slot } from "./schedule";
 import { letterBody, letterReply, letterTitle, mailPlaceholder, pickPhrase, praiseLetter, type Phrase } from "./texts";
 import { DAY, HOUR, fmt, nextOfficeTime, officeShift } from "./timeline";
 import { chooseUnit, renderUnit } from "./units";
@@ -17,12 +17,8 @@ export const MAILBOX_HEADERS = [
 ] as const;
 
 export async function writeMailbox(rng: Rng, slotRng: Rng, plan: Plan, out: CsvWriter): Promise<number> {
-  const { win, scale } = plan;
-  const bs = bursts(plan.end, plan.months);
-  const burstTotal = bs.reduce((a, b) => a + Math.round(b.mailbox * scale), 0);
-  let slots: Slot[] = baseSlots(slotRng, win, Math.max(0, Math.round(9000 * scale) - burstTotal), "mailbox");
-  for (const b of bs) slots = slots.concat(burstSlots(slotRng, win, b, Math.round(b.mailbox * scale), "mailbox", bankByKey, 1e9 + slots.length));
-  sortSlots(slots);
+  const { win } = plan;
+  const slots = channelSlots(slotRng, plan, "mailbox", 9000, bankByKey);
 
   let seqDay = "";
   let seq = 0;

@@ -1,6 +1,6 @@
 // When items arrive: daily volumes with seasonality, topic mix per day, and burst slots.
 import { BANK, type TopicBank } from "./bank";
-import type { Burst } from "./bursts";
+import { bursts, type Burst } from "./bursts";
 import type { Rng } from "./random";
 import { DAY, HOUR, dayVolume, parts, pickHour, topicSeason, type MonthRef } from "./timeline";
 
@@ -86,4 +86,14 @@ export function sortSlots(slots: Slot[]): Slot[] {
 export function ymd(t: number): string {
   const p = parts(t);
   return `${p.year}${String(p.month).padStart(2, "0")}${String(p.day).padStart(2, "0")}`;
+}
+
+/** The time slots of one channel: a seasonal base plus the bursts, in time order. */
+export function channelSlots(rng: Rng, plan: Plan, channel: "hotline" | "mailbox", baseCount: number, bankOf: (key: string) => TopicBank): Slot[] {
+  const bs = bursts(plan.end, plan.months);
+  const burstTotal = bs.reduce((a, b) => a + Math.round(b[channel] * plan.scale), 0);
+  let slots: Slot[] = baseSlots(rng, plan.win, Math.max(0, Math.round(baseCount * plan.scale) - burstTotal), channel);
+  for (const b of bs) slots = slots.concat(burstSlots(rng, plan.win, b, Math.round(b[channel] * plan.scale), channel, bankOf, 1e9 + slots.length));
+  sortSlots(slots);
+  return slots;
 }

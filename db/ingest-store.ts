@@ -42,15 +42,22 @@ export interface RunCounts {
 
 export type IngestStore = ReturnType<typeof createIngestStore>;
 
-/** Column order of `insertNewItem`'s positional parameters. */
+/** Column order of the logical item row the loader builds (it spans `items` and `item_texts`). */
 export const ITEM_INSERT_COLUMNS = [
   "channel", "source", "external_id", ...Object.values(ITEM_FIELD_COLUMNS), "department_id", "weibo_post_id",
   "raw", "content_hash", "version", "import_run_id", "source_file", "source_line", "updated_at",
 ] as const;
 
+/** Columns of the logical row that live in `item_texts`. */
+const TEXT_COLUMNS = ["title", "body", "reply_text", "raw"] as const;
+const TEXT_INDEXES = TEXT_COLUMNS.map((c) => ITEM_INSERT_COLUMNS.indexOf(c));
+const NARROW_COLUMNS = ITEM_INSERT_COLUMNS.filter((c) => !(TEXT_COLUMNS as readonly string[]).includes(c));
+const NARROW_INDEXES = NARROW_COLUMNS.map((c) => ITEM_INSERT_COLUMNS.indexOf(c));
+const pick = (row: unknown[], indexes: number[]) => indexes.map((i) => row[i]);
+
 export function createIngestStore(db: Db) {
   const sqlite: Database.Database = db.$client;
-  const itemCols: string[] = [...ITEM_INSERT_COLUMNS];
+  const itemCols: string[] = [...NARROW_COLUMNS];
   const postCols = [
     "source", "external_id", "account_id", ...Object.values(POST_FIELD_COLUMNS), "raw", "content_hash", "version",
     "import_run_id", "source_file", "source_line", "updated_at",
@@ -61,8 +68,11 @@ export function createIngestStore(db: Db) {
     `UPDATE ${table} SET ${cols.filter((c) => c !== "source" && c !== "external_id").map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`;
 
   const stmt = {
-    findItem: sqlite.prepare("SELECT * FROM items WHERE source = ? AND external_id = ?"),
-    insertItem: sqlite.prepare(insertSql("items", itemCols)),
+    findItem: sqlite.prepare(
+      "SELECT i.*, t.title, t.body, t.reply_text, t.raw FROM items i JOIN item_texts t ON t.item_id = i.id WHERE i.source = ? AND i.external_id = ?",
+    ),
+    insertTexts: sqlite.prepare(`INSERT INTO item_texts (item_id, ${TEXT_COLUMNS.join(", ")}) VALUES (?, ${TEXT_COLUMNS.map(() => "?").join(", ")})`),
+    updateTexts: sqlite.prepare(`UPDATE item_texts SET ${TEXT_COLUMNS.map((c) => `${c} = ?`).join(", ")} WHERE item_id = ?`),
     // One statement both probes the unique key and inserts: the common case of a new row costs one index walk.
     insertNewItem: sqlite.prepare(
       `INSERT INTO items (${itemCols.join(", ")}) VALUES (${itemCols.map(() => "?").join(", ")}) ON CONFLICT(source, external_id) DO NOTHING`,
@@ -132,10 +142,18 @@ export function createIngestStore(db: Db) {
       return sqlite.transaction(fn).immediate();
     },
     findItem: (source: string, externalId: string) => stmt.findItem.get(source, externalId) as StoredRecord | undefined,
-    insertItem: (row: Row) => Number(stmt.insertItem.run(row).lastInsertRowid),
-    /** Inserts unless (source, external_id) exists; true when inserted. Parameters in ITEM_INSERT_COLUMNS order. */
-    insertNewItem: (params: unknown[]) => stmt.insertNewItem.run(params).changes === 1,
-    updateItem: (id: number, row: Row) => void stmt.updateItem.run({ ...row, id }),
+    /** Inserts unless (source, external_id) exists; true when inserted. `row` in ITEM_INSERT_COLUMNS order. */
+    insertNewItem(row: unknown[]): boolean {
+      const result = stmt.insertNewItem.run(pick(row, NARROW_INDEXES));
+      if (result.changes !== 1) return false;
+      stmt.insertTexts.run(result.lastInsertRowid, ...pick(row, TEXT_INDEXES));
+      return true;
+    },
+    /** `row` in ITEM_INSERT_COLUMNS order. */
+    updateItem(id: number, row: unknown[]): void {
+      stmt.updateItem.run({ ...Object.fromEntries(NARROW_INDEXES.map((i) => [ITEM_INSERT_COLUMNS[i], row[i]])), id });
+      stmt.updateTexts.run(...pick(row, TEXT_INDEXES), id);
+    },
     insertItemHistory: (itemId: number, version: number, runId: number, previous: Row, changedFields: string[]) =>
       void stmt.insertItemHistory.run(itemId, version, runId, Date.now(), JSON.stringify(previous), JSON.stringify(changedFields)),
     findPost: (source: string, externalId: string) => stmt.findPost.get(source, externalId) as StoredRecord | undefined,

@@ -142,6 +142,11 @@ export const weiboPosts = sqliteTable(
   ],
 );
 
+/**
+ * Items are split in two: `items` holds what the dashboard filters, groups and counts (narrow rows, so scans and
+ * index builds over millions of items touch few pages); `item_texts` holds the long texts and the raw source row,
+ * one row per item with the same id.
+ */
 export const items = sqliteTable(
   "items",
   {
@@ -149,8 +154,6 @@ export const items = sqliteTable(
     channel: text("channel").notNull(),
     source: text("source").notNull(),
     externalId: text("external_id").notNull(),
-    title: text("title"),
-    body: text("body"),
     type: text("type"), // 咨询 / 投诉 / 建议 / 求助 / 举报 / comment … as given
     author: text("author"),
     receivedAt: integer("received_at").notNull(),
@@ -162,7 +165,6 @@ export const items = sqliteTable(
     dueAt: integer("due_at"),
     returnVisitAt: integer("return_visit_at"),
     returnedCount: integer("returned_count").notNull().default(0),
-    replyText: text("reply_text"),
     status: text("status").notNull(),
     statusRaw: text("status_raw"),
     satisfaction: text("satisfaction"),
@@ -180,7 +182,6 @@ export const items = sqliteTable(
     /** Weibo comments: the commented post's external id, and its row once that post is loaded. */
     weiboPostRef: text("weibo_post_ref"),
     weiboPostId: integer("weibo_post_id"),
-    raw: text("raw").notNull(),
     contentHash: text("content_hash").notNull(),
     version: integer("version").notNull().default(1),
     importRunId: integer("import_run_id").notNull(),
@@ -203,6 +204,15 @@ export const items = sqliteTable(
     index("items_weibo_ref_idx").on(t.source, t.weiboPostRef).where(sql`weibo_post_ref IS NOT NULL`),
   ],
 );
+
+export const itemTexts = sqliteTable("item_texts", {
+  itemId: integer("item_id").primaryKey(),
+  title: text("title"),
+  body: text("body"),
+  replyText: text("reply_text"),
+  /** The original source row (CSV line, or JSON of an XLSX / JSON record). */
+  raw: text("raw").notNull(),
+});
 
 /** Previous versions of an item, written whenever a re-import changes it. */
 export const itemHistory = sqliteTable(

@@ -230,7 +230,7 @@ class BatchLoader {
     if (changed.length === 0) return "unchanged";
     this.store.insertItemHistory(existing.id, existing.version, this.runId, existing, changed);
     const params = this.params(id, Object.values(row), raw, hash, existing.version + 1, line);
-    this.store.updateItem(existing.id, Object.fromEntries(ITEM_INSERT_COLUMNS.map((c, i) => [c, params[i]])));
+    this.store.updateItem(existing.id, params);
     return "updated";
   }
 

@@ -62,13 +62,19 @@ CREATE TABLE `item_history` (
 );
 --> statement-breakpoint
 CREATE INDEX `item_history_item_idx` ON `item_history` (`item_id`,`version`);--> statement-breakpoint
+CREATE TABLE `item_texts` (
+	`item_id` integer PRIMARY KEY NOT NULL,
+	`title` text,
+	`body` text,
+	`reply_text` text,
+	`raw` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `items` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`channel` text NOT NULL,
 	`source` text NOT NULL,
 	`external_id` text NOT NULL,
-	`title` text,
-	`body` text,
 	`type` text,
 	`author` text,
 	`received_at` integer NOT NULL,
@@ -80,7 +86,6 @@ CREATE TABLE `items` (
 	`due_at` integer,
 	`return_visit_at` integer,
 	`returned_count` integer DEFAULT 0 NOT NULL,
-	`reply_text` text,
 	`status` text NOT NULL,
 	`status_raw` text,
 	`satisfaction` text,
@@ -97,7 +102,6 @@ CREATE TABLE `items` (
 	`location` text,
 	`weibo_post_ref` text,
 	`weibo_post_id` integer,
-	`raw` text NOT NULL,
 	`content_hash` text NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
 	`import_run_id` integer NOT NULL,

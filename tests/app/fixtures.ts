@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "../../db/client";
-import { importRuns, items, settings, weiboAccounts, weiboPosts, type Channel } from "../../db/schema";
+import { itemTexts, importRuns, items, settings, weiboAccounts, weiboPosts, type Channel } from "../../db/schema";
 
 export interface TempDb {
   db: Db;
@@ -45,21 +45,23 @@ export function insertItems(db: Db, channel: Channel, instants: Array<string | n
     instants.forEach((at, i) => {
       const receivedAt = typeof at === "number" ? at : Date.parse(at);
       const id = `${channel}-${++seq}`;
-      tx.insert(items)
+      const item = tx
+        .insert(items)
         .values({
           channel,
           source: `test-${channel}`,
           externalId: id,
           receivedAt,
           status: "open",
-          raw: JSON.stringify({ id }),
           contentHash: id,
           importRunId: runId,
           sourceFile: "test.csv",
           sourceLine: i + 2,
           updatedAt: receivedAt,
         })
-        .run();
+        .returning({ id: items.id })
+        .get();
+      tx.insert(itemTexts).values({ itemId: item.id, raw: JSON.stringify({ id }) }).run();
     });
   });
 }

@@ -69,7 +69,7 @@ describe("bad input", () => {
     const s = await t.run();
     expect(s.encoding).toBe("gb18030");
     expect(s.inserted).toBe(1);
-    expect(t.db.$client.prepare("SELECT body, department_id IS NOT NULL matched FROM items").get()).toEqual({ body: "小区停水", matched: 1 });
+    expect(t.db.$client.prepare("SELECT body, department_id IS NOT NULL matched FROM items JOIN item_texts ON item_id = items.id").get()).toEqual({ body: "小区停水", matched: 1 });
   });
 
   it("reads UTF-8 with BOM and UTF-16LE with BOM", async () => {

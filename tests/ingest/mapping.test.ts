@@ -25,7 +25,7 @@ describe("mapping files", () => {
     const mapping = parseMapping(example, "example");
     const s = await ingestFile({ db: t.db, file, channel: "hotline", mapping, reportDir: t.dir });
     expect({ inserted: s.inserted, rejected: s.rejected }).toEqual({ inserted: 2, rejected: 1 });
-    const rows = t.db.$client.prepare("SELECT * FROM items ORDER BY external_id").all() as Record<string, unknown>[];
+    const rows = t.db.$client.prepare("SELECT * FROM items JOIN item_texts ON item_id = items.id ORDER BY external_id").all() as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({
       source: "district-12345", body: "工地凌晨还在施工\n已持续一周", department_raw: "市住建局", topic_raw: "城乡建设/城市建设与施工",
       status: "closed", status_raw: "已归档", satisfaction: "satisfied", likes: 12, type: "投诉",
@@ -73,7 +73,7 @@ describe("mapping files over XLSX and JSONL", () => {
     await wb.xlsx.writeFile(file);
     const s = await ingestFile({ db: t.db, file, channel: "mailbox", mapping: letterMapping, reportDir: t.dir });
     expect({ read: s.read, inserted: s.inserted, rejected: s.rejected }).toEqual({ read: 2, inserted: 1, rejected: 1 });
-    const item = t.db.$client.prepare("SELECT * FROM items").get() as Record<string, unknown>;
+    const item = t.db.$client.prepare("SELECT * FROM items JOIN item_texts ON item_id = items.id").get() as Record<string, unknown>;
     // Excel stores wall-clock time; 09:30 in the sheet is 09:30 Beijing time.
     expect(new Date(item.received_at as number).toISOString()).toBe("2026-10-08T01:30:00.000Z");
     expect(item).toMatchObject({ body: "路灯坏了", likes: 3, source_line: 2 });

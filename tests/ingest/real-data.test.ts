@@ -50,7 +50,7 @@ describe.skipIf(!hasRealData)("real data samples", () => {
   }
 
   it("keeps field values as the sources give them", () => {
-    const letter = one<Record<string, unknown>>("SELECT * FROM items WHERE source = 'teddy-cup-replies' AND external_id = '2549'");
+    const letter = one<Record<string, unknown>>("SELECT * FROM items i JOIN item_texts t ON t.item_id = i.id WHERE source = 'teddy-cup-replies' AND external_id = '2549'");
     expect(new Date(letter.received_at as number).toISOString()).toBe("2019-04-25T01:32:09.000Z");
     expect(letter.title).toBe("A2区景蓉华苑物业管理有问题");
     expect(String(letter.body)).toMatch(/^2019年4月以来/); // scraped indentation trimmed

@@ -9,6 +9,7 @@ import { createIngestStore, ITEM_INSERT_COLUMNS, type IngestStore, type RunCount
 import type { Channel } from "../db/schema";
 import { mergeItemFields, mergePostFields, timelineWarnings } from "./canonical";
 import { DepartmentMatcher } from "./department-matcher";
+import { TopicMatcher } from "./topic-matcher";
 import type { FieldProblem, WeiboPostDraft } from "./item";
 import type { Mapping } from "./mapping-schema";
 import { produce, providedFields, type PreparedItem, type PreparedRecord, type ProducerMessage } from "./producer";
@@ -143,6 +144,7 @@ const TIMELINE_FIELDS = new Set(["closedAt", "repliedAt", "firstContactAt"]);
 class BatchLoader {
   readonly unmatched = new Map<string, number>();
   private readonly matcher: DepartmentMatcher;
+  private readonly topics: TopicMatcher;
   /** Rows of this file whose id was stored before this run: id → line, to catch duplicate ids. */
   private readonly seenExisting = new Map<string, number>();
   private readonly seenPosts = new Map<string, number>();
@@ -150,6 +152,7 @@ class BatchLoader {
   private readonly departmentRawIndex = ITEM_INSERT_COLUMNS.indexOf("department_raw") - 3;
   private readonly postRefIndex = ITEM_INSERT_COLUMNS.indexOf("weibo_post_ref") - 3;
   private readonly receivedIndex = ITEM_INSERT_COLUMNS.indexOf("received_at") - 3;
+  private readonly topicRawIndex = ITEM_INSERT_COLUMNS.indexOf("topic_raw") - 3;
 
   constructor(
     private readonly store: IngestStore,
@@ -161,6 +164,7 @@ class BatchLoader {
     private readonly rejects: RejectsFile,
   ) {
     this.matcher = new DepartmentMatcher(store.listDepartments());
+    this.topics = new TopicMatcher(store.listTopics());
   }
 
   load(p: PreparedRecord, counts: RunCounts): void {
@@ -199,7 +203,7 @@ class BatchLoader {
     const postRef = values[this.postRefIndex] as string | null;
     return [
       this.channel, this.source, id, ...values, this.departmentId(values[this.departmentRawIndex] as string | null),
-      postRef ? this.postId(postRef) : null, raw, hash, version, this.runId, this.file, line, Date.now(),
+      this.topics.match(values[this.topicRawIndex] as string | null), postRef ? this.postId(postRef) : null, raw, hash, version, this.runId, this.file, line, Date.now(),
     ];
   }
 

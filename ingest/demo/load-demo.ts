@@ -5,10 +5,15 @@ import { createIngestStore } from "../../db/ingest-store";
 import { ingestFile, type IngestSummary } from "../load";
 import { generateDemo } from "./generate";
 
-export async function loadDemoData(db: Db, workDir: string, log: (line: string) => void = () => {}): Promise<IngestSummary[]> {
+export async function loadDemoData(
+  db: Db,
+  workDir: string,
+  log: (line: string) => void = () => {},
+  options: { scale?: number } = {},
+): Promise<IngestSummary[]> {
   const demoDir = path.join(workDir, "demo");
   const started = Date.now();
-  const { files, counts } = await generateDemo(demoDir);
+  const { files, counts } = await generateDemo(demoDir, { scale: options.scale });
   log(`demo data generated in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
   const reportDir = path.join(workDir, "imports");
   const summaries: IngestSummary[] = [];

@@ -58,8 +58,12 @@ describe.skipIf(!hasRealData)("real data samples", () => {
     expect(letter.status).toBe("replied");
     expect(letter.source_line).toBe(2);
 
-    const labelled = one<{ topic_raw: string }>("SELECT topic_raw FROM items WHERE source = 'teddy-cup-board' AND external_id = '24'");
-    expect(labelled.topic_raw).toBe("城乡建设");
+    const labelled = one<{ topic_raw: string; topic: string }>(
+      "SELECT topic_raw, t.name topic FROM items i JOIN topics t ON t.id = i.topic_id WHERE source = 'teddy-cup-board' AND external_id = '24'",
+    );
+    expect(labelled).toEqual({ topic_raw: "城乡建设", topic: "城乡建设" });
+    // Every Teddy Cup label is a first-level topic of the default catalogue.
+    expect(one<{ n: number }>("SELECT count(*) n FROM items WHERE source = 'teddy-cup-board' AND topic_id IS NULL").n).toBe(0);
     const dupReject = one<{ reason: string }>("SELECT reason FROM import_rejects WHERE severity = 'error' AND reason LIKE '%37042%'");
     expect(dupReject.reason).toMatch(/duplicate id 37042/);
 

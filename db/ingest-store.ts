@@ -44,7 +44,7 @@ export type IngestStore = ReturnType<typeof createIngestStore>;
 
 /** Column order of the logical item row the loader builds (it spans `items` and `item_texts`). */
 export const ITEM_INSERT_COLUMNS = [
-  "channel", "source", "external_id", ...Object.values(ITEM_FIELD_COLUMNS), "department_id", "weibo_post_id",
+  "channel", "source", "external_id", ...Object.values(ITEM_FIELD_COLUMNS), "department_id", "topic_id", "weibo_post_id",
   "raw", "content_hash", "version", "import_run_id", "source_file", "source_line", "updated_at",
 ] as const;
 
@@ -113,6 +113,7 @@ export function createIngestStore(db: Db) {
       "INSERT INTO import_rejects (import_run_id, line, severity, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)",
     ),
     departments: sqlite.prepare("SELECT id, name, short_name AS shortName, aliases FROM departments WHERE active = 1"),
+    topics: sqlite.prepare("SELECT id, name, parent_id AS parentId FROM topics"),
     setSetting: sqlite.prepare(
       "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
     ),
@@ -180,6 +181,7 @@ export function createIngestStore(db: Db) {
     insertReject: (runId: number, line: number, severity: string, field: string | null, reason: string, raw: string | null) =>
       void stmt.insertReject.run(runId, line, severity, field, reason, raw),
     listDepartments: () => stmt.departments.all() as { id: number; name: string; shortName: string | null; aliases: string }[],
+    listTopics: () => stmt.topics.all() as { id: number; name: string; parentId: number | null }[],
     setSetting: (key: string, value: string) => void stmt.setSetting.run(key, value, Date.now()),
     countAllRecords: () => stmt.countItems.get() as number,
   };

@@ -11,26 +11,14 @@ import { mergeItemFields, mergePostFields, timelineWarnings } from "./canonical"
 import { DepartmentMatcher } from "./department-matcher";
 import { TopicMatcher } from "./topic-matcher";
 import type { FieldProblem, WeiboPostDraft } from "./item";
-import type { Mapping } from "./mapping-schema";
-import { produce, providedFields, type PreparedItem, type PreparedRecord, type ProducerMessage } from "./producer";
+import { produce, providedFields, type PreparedItem, type PreparedRecord, type ProduceRequest, type ProducerMessage } from "./producer";
 import { RejectsFile } from "./rejects-file";
 
-export interface IngestOptions {
+/** What to import (see ProduceRequest: file, channel, preset or mapping, source, crawledAt, account), and where. */
+export interface IngestOptions extends ProduceRequest {
   db: Db;
-  file: string;
-  channel: Channel;
-  /** A built-in preset name; or `mapping`; or neither to recognise the format from its header. */
-  preset?: string;
-  mapping?: Mapping;
-  /** Overrides the mapping's source (the id space of external ids). */
-  source?: string;
-  /** Reference instant for relative times like 3小时前. */
-  crawledAt?: number;
-  /** Weibo account for post files that do not name it. */
-  account?: string;
   /** Folder for the report and rejects CSV (default data/imports). */
   reportDir?: string;
-  batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -56,7 +44,7 @@ export interface IngestSummary extends RunCounts {
 export async function ingestFile(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const file = path.resolve(options.file);
-  const request = {
+  const request: ProduceRequest = {
     file, channel: options.channel, preset: options.preset, mapping: options.mapping, source: options.source,
     crawledAt: options.crawledAt, account: options.account, batchSize: options.batchSize,
   };

@@ -14,10 +14,14 @@ import { UnreadableFileError } from "./read/types";
 export interface ProduceRequest {
   file: string;
   channel: Channel;
+  /** A built-in preset name; or `mapping`; or neither to recognise the format from its header. */
   preset?: string;
   mapping?: Mapping;
+  /** Overrides the mapping's source (the id space of external ids). */
   source?: string;
+  /** Reference instant for relative times like 3小时前. */
   crawledAt?: number;
+  /** Weibo account for post files that do not name it. */
   account?: string;
   batchSize?: number;
 }

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findJsonError, openJson, MAX_JSON_BYTES } from "../../../ingest/read/json";
-import { UnreadableFileError, type RecordSource, type SourceRecord } from "../../../ingest/read/types";
+import type { SourceRecord } from "../../../ingest/read/types";
+import { readAll, unreadable } from "../../helpers/read";
 
 let dir: string;
 
@@ -20,21 +21,6 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
-async function readAll(source: RecordSource): Promise<SourceRecord[]> {
-  const out: SourceRecord[] = [];
-  for await (const batch of source.batches) out.push(...batch);
-  return out;
-}
-
-async function unreadable(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UnreadableFileError);
-    return (e as Error).message;
-  }
-  throw new Error("expected an UnreadableFileError");
-}
 
 describe("openJson jsonl", () => {
   it("reads one object per line: physical lines, blank lines skipped, bad lines become problem records", async () => {

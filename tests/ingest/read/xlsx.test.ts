@@ -5,26 +5,12 @@ import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openXlsx } from "../../../ingest/read/xlsx";
-import { UnreadableFileError, type RecordSource, type SourceRecord } from "../../../ingest/read/types";
+import type { SourceRecord } from "../../../ingest/read/types";
+import { readAll, unreadable } from "../../helpers/read";
 
 let dir: string;
 let book: string;
 
-async function readAll(source: RecordSource): Promise<SourceRecord[]> {
-  const out: SourceRecord[] = [];
-  for await (const batch of source.batches) out.push(...batch);
-  return out;
-}
-
-async function unreadable(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(UnreadableFileError);
-    return (e as Error).message;
-  }
-  throw new Error("expected an UnreadableFileError");
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "minyi-xlsx-"));

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../db/client";
-import { createIngestStore, ITEM_INSERT_COLUMNS, type IngestStore, type RunCounts } from "../db/ingest-store";
+import { createIngestStore, ITEM_FIELD_COLUMNS, type IngestStore, type RunCounts } from "../db/ingest-store";
 import type { Channel } from "../db/schema";
 import { mergeItemFields, mergePostFields, timelineWarnings } from "./canonical";
 import { DepartmentMatcher } from "./department-matcher";
@@ -85,6 +85,7 @@ async function write(
   let status = "done";
   let message: string | null = null;
   let fileSha256: string | null = null;
+  let summary: IngestSummary;
   // About 150 bytes a row in typical exports: only a rough guide for whether to defer index maintenance.
   store.beginBulk(Math.round(stat.size / 150));
   try {
@@ -107,15 +108,14 @@ async function write(
     const rejectsFile = rejects.close();
     const reportFile = path.join(reportDir, `${stem}.report.json`);
     const unmatchedUnits = Object.fromEntries([...loader.unmatched].sort((a, b) => b[1] - a[1]));
-    const summary: IngestSummary = {
+    summary = {
       importRunId: runId, file, preset: header.mapping.name, source: header.source, encoding: header.encoding, ...counts,
       rejectsFile, reportFile, unmatchedUnits, seconds: (Date.now() - started) / 1000,
     };
     fs.writeFileSync(reportFile, JSON.stringify({ ...summary, status, message }, null, 2));
     store.finishRun(runId, { status, rejectsFile, reportFile, unmatchedUnits, message, fileSha256 });
-    if (status === "done") return summary;
   }
-  throw new Error("unreachable");
+  return summary;
 }
 
 async function sha256(file: string): Promise<string> {
@@ -127,6 +127,7 @@ async function sha256(file: string): Promise<string> {
 type Outcome = "inserted" | "updated" | "unchanged" | "rejected";
 
 const TIMELINE_FIELDS = new Set(["closedAt", "repliedAt", "firstContactAt"]);
+const FIELD_COLUMN_LIST: string[] = Object.values(ITEM_FIELD_COLUMNS);
 
 /** Applies prepared records one by one inside the caller's transaction. */
 class BatchLoader {
@@ -137,10 +138,11 @@ class BatchLoader {
   private readonly seenExisting = new Map<string, number>();
   private readonly seenPosts = new Map<string, number>();
   private readonly postIds = new Map<string, number | null>();
-  private readonly departmentRawIndex = ITEM_INSERT_COLUMNS.indexOf("department_raw") - 3;
-  private readonly postRefIndex = ITEM_INSERT_COLUMNS.indexOf("weibo_post_ref") - 3;
-  private readonly receivedIndex = ITEM_INSERT_COLUMNS.indexOf("received_at") - 3;
-  private readonly topicRawIndex = ITEM_INSERT_COLUMNS.indexOf("topic_raw") - 3;
+  // Positions in a prepared item's values (ITEM_FIELD_COLUMNS order).
+  private readonly departmentRawIndex = FIELD_COLUMN_LIST.indexOf("department_raw");
+  private readonly postRefIndex = FIELD_COLUMN_LIST.indexOf("weibo_post_ref");
+  private readonly receivedIndex = FIELD_COLUMN_LIST.indexOf("received_at");
+  private readonly topicRawIndex = FIELD_COLUMN_LIST.indexOf("topic_raw");
 
   constructor(
     private readonly store: IngestStore,

@@ -4,7 +4,7 @@ import { burstFill, burstRestoredAt, type Burst } from "./bursts";
 import { BURST_COMMUNITY, CITYDATA, METRO_SITE, callerName } from "./city";
 import { Ctx } from "./fill";
 import type { Rng } from "./random";
-import { channelSlots, ymd, type Plan, type Slot } from "./schedule";
+import { channelSlots, dailySequence, ymd, type Plan, type Slot } from "./schedule";
 import { hotlineBody, hotlineReply, hotlineTitle, pickPhrase, primePhrase, type Outcome, type Phrase } from "./texts";
 import { DAY, HOUR, MINUTE, addWorkdays, fmt, officeShift, parts } from "./timeline";
 import { chooseUnit, renderUnit } from "./units";
@@ -107,15 +107,11 @@ export async function writeHotline(rng: Rng, slotRng: Rng, plan: Plan, out: CsvW
   const { win } = plan;
   const slots = channelSlots(slotRng, plan, "hotline", 30000, bankByKey);
 
-  let seqDay = "";
-  let seq = 0;
+  const nextSeq = dailySequence(rng, [1, 40], [1, 3]);
   for (const slot of slots) {
     const { t, bank, burst } = slot;
     const day = ymd(t);
-    if (day !== seqDay) {
-      seqDay = day;
-      seq = rng.int(1, 40);
-    } else seq += rng.int(1, 3);
+    const seq = nextSeq(day);
     const id = `RX${day}${String(seq).padStart(6, "0")}`;
     const row = burst ? burstItem(rng, slot, burst) : baseItem(rng, slot);
     const hard = HARD_TOPICS.has(bank.key);

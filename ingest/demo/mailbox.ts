@@ -5,7 +5,7 @@ import { letterAuthor } from "./city";
 import { Ctx } from "./fill";
 import { burstItem, outcomeFor, satisfactionFor, typesOf } from "./hotline";
 import type { Rng } from "./random";
-import { channelSlots, ymd, type Plan, type Slot } from "./schedule";
+import { channelSlots, dailySequence, ymd, type Plan, type Slot } from "./schedule";
 import { letterBody, letterReply, letterTitle, mailPlaceholder, pickPhrase, praiseLetter, type Phrase } from "./texts";
 import { DAY, HOUR, fmt, nextOfficeTime, officeShift } from "./timeline";
 import { chooseUnit, renderUnit } from "./units";
@@ -20,15 +20,11 @@ export async function writeMailbox(rng: Rng, slotRng: Rng, plan: Plan, out: CsvW
   const { win } = plan;
   const slots = channelSlots(slotRng, plan, "mailbox", 9000, bankByKey);
 
-  let seqDay = "";
-  let seq = 0;
+  const nextSeq = dailySequence(rng, [1, 9], [1, 2]);
   for (const slot of slots) {
     const { t, bank, burst } = slot;
     const day = ymd(t);
-    if (day !== seqDay) {
-      seqDay = day;
-      seq = rng.int(1, 9);
-    } else seq += rng.int(1, 2);
+    const seq = nextSeq(day);
     const id = `XJ${day}${String(seq).padStart(4, "0")}`;
     const author = letterAuthor(rng);
 

@@ -97,3 +97,16 @@ export function channelSlots(rng: Rng, plan: Plan, channel: "hotline" | "mailbox
   sortSlots(slots);
   return slots;
 }
+
+/** Work-order numbers restart each day at a random start and grow by random steps (as real exports look). */
+export function dailySequence(rng: Rng, start: [number, number], step: [number, number]): (day: string) => number {
+  let current = "";
+  let seq = 0;
+  return (day) => {
+    if (day !== current) {
+      current = day;
+      seq = rng.int(start[0], start[1]);
+    } else seq += rng.int(step[0], step[1]);
+    return seq;
+  };
+}

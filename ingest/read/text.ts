@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { detectEncoding, type TextEncodingName } from "./encoding";
-import { UnreadableFileError } from "./types";
+import { statReadableFile, UnreadableFileError } from "./types";
 
 export interface TextStream {
   encoding: TextEncodingName;
@@ -16,13 +16,7 @@ export interface TextStream {
 const SAMPLE_BYTES = 64 * 1024;
 
 export async function openTextStream(file: string, forcedEncoding?: TextEncodingName): Promise<TextStream> {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch (e) {
-    throw new UnreadableFileError(file, `cannot open file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  if (!stat.isFile()) throw new UnreadableFileError(file, "not a regular file");
+  const stat = await statReadableFile(file);
   const handle = await fs.promises.open(file, "r");
   const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, stat.size));
   await handle.read(sample, 0, sample.length, 0);

@@ -1,4 +1,5 @@
 // What every reader (CSV, XLSX, JSON, JSONL) produces: records with their 1-based line in the file.
+import fs from "node:fs";
 
 export interface SourceRecord {
   /** 1-based physical line (CSV/JSONL), row number (XLSX) or array index + 1 (JSON) where the record starts. */
@@ -35,4 +36,16 @@ export class UnreadableFileError extends Error {
     super(`${file}: ${message}`);
     this.name = "UnreadableFileError";
   }
+}
+
+/** Stats a file a reader is about to open; a missing file or a folder is an UnreadableFileError. */
+export async function statReadableFile(file: string): Promise<fs.Stats> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch (e) {
+    throw new UnreadableFileError(file, `cannot open file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (!stat.isFile()) throw new UnreadableFileError(file, "not a regular file");
+  return stat;
 }

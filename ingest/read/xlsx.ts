@@ -16,7 +16,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { uniqueHeaders } from "./csv";
-import { UnreadableFileError, type RecordSource, type SourceRecord } from "./types";
+import { statReadableFile, UnreadableFileError, type RecordSource, type SourceRecord } from "./types";
 
 export interface XlsxOptions {
   sheet?: string;
@@ -282,13 +282,7 @@ function holdEarlyEnd(zip: ZipParser, stopped: () => boolean) {
 
 /** Checks the file exists and is a ZIP archive (what .xlsx is); returns its size. */
 async function checkZipFile(file: string): Promise<number> {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch (e) {
-    throw new UnreadableFileError(file, `cannot open file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  if (!stat.isFile()) throw new UnreadableFileError(file, "not a regular file");
+  const stat = await statReadableFile(file);
   if (stat.size === 0) throw new UnreadableFileError(file, "the file is empty");
   const head = Buffer.alloc(Math.min(8, stat.size));
   const handle = await fs.promises.open(file, "r");

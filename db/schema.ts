@@ -1,6 +1,6 @@
 // The one place for Minyi's data model. Times are UTC instants in epoch milliseconds (integers).
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const CHANNELS = ["hotline", "mailbox", "weibo"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -14,6 +14,13 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 
 export const SOLVED_VALUES = ["yes", "partly", "no"] as const;
 export type Solved = (typeof SOLVED_VALUES)[number];
+
+export const SENTIMENTS = ["negative", "neutral", "positive"] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+/** How an item's department / topic was decided: a person's correction wins over the source, the source over NLP. */
+export const ROUTING_METHODS = ["human", "source", "model", "rules"] as const;
+export type RoutingMethod = (typeof ROUTING_METHODS)[number];
 
 const createdAt = () => integer("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
@@ -179,6 +186,19 @@ export const items = sqliteTable(
     topicRaw: text("topic_raw"),
     topicId: integer("topic_id"),
     location: text("location"),
+    /** NLP routing (item_nlp has the confidence and terms), and a person's correction (item_corrections has who). */
+    predictedDepartmentId: integer("predicted_department_id"),
+    predictedTopicId: integer("predicted_topic_id"),
+    humanDepartmentId: integer("human_department_id"),
+    humanTopicId: integer("human_topic_id"),
+    /** What the dashboard filters on: the person's choice, else the source's, else the model's. */
+    routedDepartmentId: integer("routed_department_id").generatedAlwaysAs(
+      sql`coalesce(human_department_id, department_id, predicted_department_id)`, { mode: "virtual" }),
+    routedTopicId: integer("routed_topic_id").generatedAlwaysAs(
+      sql`coalesce(human_topic_id, topic_id, predicted_topic_id)`, { mode: "virtual" }),
+    /** A model or rule decided the routing with low confidence and no person has confirmed it. */
+    needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
+    sentiment: text("sentiment"),
     /** Weibo comments: the commented post's external id, and its row once that post is loaded. */
     weiboPostRef: text("weibo_post_ref"),
     weiboPostId: integer("weibo_post_id"),
@@ -197,6 +217,10 @@ export const items = sqliteTable(
     index("items_dept_received_idx").on(t.departmentId, t.receivedAt),
     index("items_topic_received_idx").on(t.topicId, t.receivedAt),
     index("items_status_due_idx").on(t.status, t.dueAt),
+    index("items_routed_dept_received_idx").on(t.routedDepartmentId, t.receivedAt),
+    index("items_routed_topic_received_idx").on(t.routedTopicId, t.receivedAt),
+    index("items_sentiment_received_idx").on(t.sentiment, t.receivedAt),
+    index("items_review_idx").on(t.receivedAt).where(sql`needs_review = 1`),
     // Partial indexes: only Weibo comments have a post, and only unmatched unit names need an admin's alias,
     // so hotline and mailbox rows (the bulk of every import) add nothing to these.
     index("items_unmatched_dept_idx").on(t.departmentRaw).where(sql`department_id IS NULL AND department_raw IS NOT NULL`),
@@ -247,6 +271,103 @@ export const weiboPostHistory = sqliteTable(
     previous: text("previous").notNull(),
   },
   (t) => [index("weibo_post_history_post_idx").on(t.postId)],
+);
+
+/** NLP output per item: what the model or rules predicted, why, and the text-derived fields. */
+export const itemNlp = sqliteTable("item_nlp", {
+  itemId: integer("item_id").primaryKey(),
+  departmentId: integer("department_id"),
+  departmentConfidence: real("department_confidence"),
+  topicId: integer("topic_id"),
+  topicConfidence: real("topic_confidence"),
+  /** model | rules (cold start: keyword rules from the catalogues). */
+  method: text("method"),
+  /** Model versions used, e.g. {"department":"dept-…","topic":"topic-…"}, or null for rules. */
+  modelVersion: text("model_version"),
+  /** JSON: {"department":[[term, weight], …], "topic":[…]}: the terms that drove each decision. */
+  terms: text("terms"),
+  sentiment: text("sentiment"),
+  /** Confidence (model) or lexicon score (lexicon), for ordering examples. */
+  sentimentScore: real("sentiment_score"),
+  /** lexicon | model */
+  sentimentMethod: text("sentiment_method"),
+  sentimentModelVersion: text("sentiment_model_version"),
+  /** JSON array of places mentioned in the text (districts, streets, communities, roads). */
+  places: text("places"),
+  /** JSON object of personal-data kinds found → count, or null when none. */
+  personalData: text("personal_data"),
+  /** null when there is no reply; false for placeholder replies such as 「已收悉」. */
+  replySubstantive: integer("reply_substantive", { mode: "boolean" }),
+  replyRelevance: real("reply_relevance"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Every correction a person made to an item's routing; the latest per field is the training label. */
+export const itemCorrections = sqliteTable(
+  "item_corrections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id").notNull(),
+    field: text("field").notNull(), // department | topic
+    previousId: integer("previous_id"),
+    newId: integer("new_id").notNull(),
+    correctedBy: text("corrected_by").notNull(),
+    note: text("note"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("item_corrections_item_idx").on(t.itemId, t.createdAt), index("item_corrections_time_idx").on(t.createdAt)],
+);
+
+/** Trained models, versioned; the newest active model of a kind classifies. */
+export const models = sqliteTable(
+  "models",
+  {
+    version: text("version").primaryKey(),
+    kind: text("kind").notNull(), // department | topic | sentiment
+    formatVersion: integer("format_version").notNull(),
+    createdAt: integer("created_at").notNull(),
+    trainedItems: integer("trained_items").notNull(),
+    /** JSON: class ids or names in the model's order. */
+    classes: text("classes").notNull(),
+    /** JSON: training time, cross-validated scores when measured. */
+    metrics: text("metrics").notNull().default("{}"),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [index("models_kind_created_idx").on(t.kind, t.createdAt)],
+);
+
+/** Hot issues (热点): clusters of near-duplicate or same-place items found by the last clustering run. */
+export const hotClusters = sqliteTable(
+  "hot_clusters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    computedAt: integer("computed_at").notNull(),
+    label: text("label").notNull(),
+    place: text("place"),
+    topicId: integer("topic_id"),
+    departmentId: integer("department_id"),
+    representativeItemId: integer("representative_item_id").notNull(),
+    itemCount: integer("item_count").notNull(),
+    writerCount: integer("writer_count").notNull(),
+    likes: integer("likes").notNull(),
+    firstAt: integer("first_at").notNull(),
+    lastAt: integer("last_at").notNull(),
+    heat: real("heat").notNull(),
+    /** JSON array of the terms the cluster's items share. */
+    keywords: text("keywords").notNull().default("[]"),
+  },
+  (t) => [index("hot_clusters_heat_idx").on(t.heat), index("hot_clusters_last_idx").on(t.lastAt)],
+);
+
+export const hotClusterItems = sqliteTable(
+  "hot_cluster_items",
+  {
+    clusterId: integer("cluster_id").notNull(),
+    itemId: integer("item_id").notNull(),
+    similarity: real("similarity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clusterId, t.itemId] }), index("hot_cluster_items_item_idx").on(t.itemId)],
 );
 
 // Kept for type inference only.

@@ -51,3 +51,16 @@ export function shanghaiDayStart(day: string): number {
   if (new Date(ms).toISOString().slice(0, 10) !== day) throw new RangeError(`No such day: ${day}`);
   return ms - SHANGHAI_OFFSET_MS;
 }
+
+/** One Shanghai day in ms: the offset is fixed (no daylight saving), so every day is 24 h long. */
+export const SHANGHAI_DAY_MS = 24 * 60 * 60 * 1000;
+export const SHANGHAI_WEEK_MS = 7 * SHANGHAI_DAY_MS;
+
+/**
+ * The 7 Shanghai calendar days ending with the day of `ms` (that day included), shifted `weeksBack` weeks
+ * earlier: [start, end) as UTC instants in epoch ms. A rolling week, so "this week" is always 7 whole days.
+ */
+export function shanghaiWeekEnding(ms: number, weeksBack = 0): { start: number; end: number } {
+  const end = shanghaiDayStart(shanghaiDayOf(ms)) + SHANGHAI_DAY_MS - weeksBack * SHANGHAI_WEEK_MS;
+  return { start: end - SHANGHAI_WEEK_MS, end };
+}

@@ -6,6 +6,7 @@ import { openDatabase } from "../db/client";
 import { CHANNELS, type Channel } from "../db/schema";
 import { parseDateTime } from "./dates";
 import { ingestFile, type IngestSummary } from "./load";
+import { describeNlpPass, runNlpPass, type NlpPassResult } from "./nlp/nlp-pass";
 import { parseMapping } from "./mapping-schema";
 import { PRESETS } from "./presets";
 import { terminalProgress } from "./progress";
@@ -19,6 +20,8 @@ const USAGE = `Usage: npm run ingest -- <file> --channel hotline|mailbox|weibo [
   --account NAME       Weibo account of a posts file that does not name it
   --db PATH            database file (default: DATABASE_PATH or data/minyi.db)
   --report-dir DIR     where the report and rejects CSV go (default data/imports)
+  --no-nlp             skip the NLP pass (routing, sentiment, places, personal data) over the imported items;
+                       run it later with npm run classify
   --json               print the summary as JSON on the last line
   --list-presets       list the built-in presets`;
 
@@ -36,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       db: { type: "string" },
       "report-dir": { type: "string" },
       json: { type: "boolean", default: false },
+      "no-nlp": { type: "boolean", default: false },
       "list-presets": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -68,8 +72,9 @@ export async function main(argv: string[]): Promise<number> {
       db, file, channel, preset: values.preset, mapping, source: values.source, crawledAt, account: values.account,
       reportDir: values["report-dir"], onProgress: terminalProgress(),
     });
+    const nlp = values["no-nlp"] ? null : runNlpPass(db, { importRunId: summary.importRunId });
     db.$client.close();
-    printSummary(summary, values.json ?? false);
+    printSummary(summary, nlp, values.json ?? false);
     return 0;
   } catch (e) {
     if (e instanceof UnreadableFileError || (e instanceof Error && /invalid mapping|mapping file/.test(e.message))) {
@@ -88,7 +93,7 @@ function readJson(file: string): unknown {
   }
 }
 
-function printSummary(s: IngestSummary, json: boolean): void {
+function printSummary(s: IngestSummary, nlp: NlpPassResult | null, json: boolean): void {
   const lines = [
     `${s.file} → import run ${s.importRunId} (preset ${s.preset}, source ${s.source}, ${s.encoding})`,
     `read ${s.read}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}, warnings ${s.warnings} in ${s.seconds.toFixed(1)} s`,
@@ -99,12 +104,13 @@ function printSummary(s: IngestSummary, json: boolean): void {
     lines.push(`unit names not in the department catalogue (add an alias): ${unmatched.slice(0, 15).map(([n, c]) => `${n} (${c})`).join(", ")}${unmatched.length > 15 ? ` … ${unmatched.length - 15} more in the report` : ""}`);
   }
   lines.push(`report: ${s.reportFile}`);
+  if (nlp) lines.push(describeNlpPass(nlp));
   // With --json the human lines go to stderr so stdout's last line is the JSON summary.
   const out = json ? console.error : console.log;
   for (const l of lines) out(l);
   if (json) {
     const { read, inserted, updated, unchanged, rejected, rejectsFile } = s;
-    console.log(JSON.stringify({ read, inserted, updated, unchanged, rejected, rejectsFile, warnings: s.warnings, importRunId: s.importRunId, seconds: s.seconds }));
+    console.log(JSON.stringify({ read, inserted, updated, unchanged, rejected, rejectsFile, warnings: s.warnings, importRunId: s.importRunId, seconds: s.seconds, nlp }));
   }
 }
 

@@ -65,6 +65,8 @@ export async function runIngestCli(options: IngestRunOptions): Promise<IngestRun
     "--db", options.db,
     "--report-dir", options.reportDir,
     "--json",
+    // The ingest benchmark measures loading; the NLP pass has its own benchmark (bench:classify).
+    "--no-nlp",
   ];
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, BENCH_CHILD_REPORT: rssFile };
   delete env.NODE_OPTIONS; // nothing from the parent's tsx run should leak into the measured process

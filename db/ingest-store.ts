@@ -45,7 +45,7 @@ export type IngestStore = ReturnType<typeof createIngestStore>;
 /** Column order of the logical item row the loader builds (it spans `items` and `item_texts`). */
 export const ITEM_INSERT_COLUMNS = [
   "channel", "source", "external_id", ...Object.values(ITEM_FIELD_COLUMNS), "department_id", "topic_id", "weibo_post_id",
-  "raw", "content_hash", "version", "import_run_id", "source_file", "source_line", "updated_at",
+  "raw", "content_hash", "version", "import_run_id", "source_line", "updated_at",
 ] as const;
 
 /** Columns of the logical row that live in `item_texts`. */
@@ -54,6 +54,22 @@ const TEXT_INDEXES = TEXT_COLUMNS.map((c) => ITEM_INSERT_COLUMNS.indexOf(c));
 const NARROW_COLUMNS = ITEM_INSERT_COLUMNS.filter((c) => !(TEXT_COLUMNS as readonly string[]).includes(c));
 const NARROW_INDEXES = NARROW_COLUMNS.map((c) => ITEM_INSERT_COLUMNS.indexOf(c));
 const pick = (row: unknown[], indexes: number[]) => indexes.map((i) => row[i]);
+
+/**
+ * Switches the journal mode if that can be done at once: leaving WAL needs the database to itself, and a
+ * reader elsewhere (the dashboard) must not be kept waiting for it. Returns the mode in effect.
+ */
+function tryJournalMode(sqlite: Database.Database, mode: "truncate" | "wal"): string {
+  const timeout = sqlite.pragma("busy_timeout", { simple: true }) as number;
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    return String(sqlite.pragma(`journal_mode = ${mode}`, { simple: true }));
+  } catch {
+    return String(sqlite.pragma("journal_mode", { simple: true }));
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
+}
 
 export function createIngestStore(db: Db) {
   const sqlite: Database.Database = db.$client;
@@ -121,22 +137,38 @@ export function createIngestStore(db: Db) {
     countItems: sqlite.prepare("SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM weibo_posts)").pluck(),
   };
 
+  let bulkJournal = "wal";
+
   return {
     /**
-     * Bulk mode for an import: checkpointing the WAL every 1,000 pages (SQLite's default) rewrites the same index
-     * pages over and over and makes imports 3× slower. Durability is unchanged (synchronous stays NORMAL).
+     * Bulk mode for an import. Checkpointing the WAL every 1,000 pages (SQLite's default) rewrites the same index
+     * pages over and over and makes imports 3× slower, so the WAL is checkpointed once at the end. And when no
+     * other connection has the database open, the import writes through a rollback journal instead: new pages
+     * then go to the database file once, where WAL writes them twice (log, then checkpoint). Either way every
+     * batch is a transaction, so a killed import leaves whole batches.
      */
-    beginBulk(expectedRows: number): { deferredIndexes: boolean } {
-      sqlite.pragma("wal_autocheckpoint = 100000");
+    beginBulk(expectedRows: number): { deferredIndexes: boolean; journal: string } {
+      bulkJournal = tryJournalMode(sqlite, "truncate");
+      if (bulkJournal === "wal") sqlite.pragma("wal_autocheckpoint = 100000");
       // Rebuilding costs a sort of the whole table, so defer only when the file outweighs what is stored.
       const stored = stmt.countItemsOnly.get() as number;
-      return { deferredIndexes: expectedRows > 50_000 && expectedRows > stored && deferSecondaryIndexes(sqlite, "items") };
+      return { deferredIndexes: expectedRows > 50_000 && expectedRows > stored && deferSecondaryIndexes(sqlite, "items"), journal: bulkJournal };
     },
     endBulk(): void {
       rebuildDeferredIndexes(sqlite);
-      sqlite.pragma("wal_autocheckpoint = 1000");
-      // PASSIVE never blocks readers (the dashboard may be reading); it copies what it can now.
-      sqlite.pragma("wal_checkpoint(PASSIVE)");
+      if (bulkJournal === "wal") {
+        sqlite.pragma("wal_autocheckpoint = 1000");
+        // PASSIVE never blocks readers (the dashboard may be reading); it copies what it can now.
+        sqlite.pragma("wal_checkpoint(PASSIVE)");
+      } else if (tryJournalMode(sqlite, "wal") !== "wal") {
+        // Back to WAL so the dashboard can read while later imports write. Someone opened the database meanwhile:
+        // wait for them (busy timeout); if they still hold it, the next openDatabase() switches.
+        try {
+          sqlite.pragma("journal_mode = WAL");
+        } catch {
+          /* see above */
+        }
+      }
     },
     /** Runs `fn` in one write transaction (better-sqlite3 transactions are synchronous). */
     transaction<T>(fn: () => T): T {

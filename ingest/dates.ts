@@ -21,6 +21,8 @@ const YEAR_LAST =
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[T\s]?(\d{2})(\d{2})(\d{2})?)?$/;
 
 export function parseDateTime(input: string, options: DateParseOptions): DateParseResult {
+  const fast = input.length === 19 ? parseCommonDateTime(input, options.timeZone) : null;
+  if (fast) return fast;
   let s = input.trim();
   // 14时30分05秒 → 14:30:05
   if (s.includes("时")) s = s.replace(/(\d)时(\d)/, "$1:$2").replace(/(\d)分(\d)/, "$1:$2").replace(/[分秒]$/, "");
@@ -43,6 +45,27 @@ export function parseDateTime(input: string, options: DateParseOptions): DatePar
   return { ok: false, reason: `unrecognised date "${truncate(s)}"` };
 }
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+const isDigits = (s: string, from: number, to: number) => {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
+};
+
+/**
+ * "YYYY-MM-DD HH:mm:ss" (or with / or T), the commonest export format, read without a regex: imports parse
+ * eight dates a row. null when the text is not exactly in that shape (the general parser then decides).
+ */
+function parseCommonDateTime(s: string, timeZone: string): DateParseResult | null {
+  const sep = s.charCodeAt(4);
+  if ((sep !== 45 && sep !== 47) || s.charCodeAt(7) !== sep) return null;
+  const t = s.charCodeAt(10);
+  if ((t !== 32 && t !== 84) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  if (!isDigits(s, 0, 4) || !isDigits(s, 5, 7) || !isDigits(s, 8, 10) || !isDigits(s, 11, 13) || !isDigits(s, 14, 16) || !isDigits(s, 17, 19)) return null;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + two(s, 2);
+  return checked(y, two(s, 5), two(s, 8), two(s, 11), two(s, 14), two(s, 17), 0, timeZone, s);
+}
+
 function build(
   y: number, mo: number, d: number,
   hS: string | undefined, miS: string | undefined, sS: string | undefined, fracS: string | undefined,
@@ -58,19 +81,28 @@ function build(
     if (pm && h < 12) h += 12;
     if (!pm && h === 12) h = 0;
   }
+  if (!offset) return checked(y, mo, d, h, mi, sec, ms, timeZone, original);
+  const invalid = validate(y, mo, d, h, mi, sec, original);
+  if (invalid) return invalid;
+  const utc = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  if (offset === "Z") return { ok: true, value: utc };
+  const sign = offset[0] === "-" ? -1 : 1;
+  const digits = offset.slice(1).replace(":", "");
+  const minutes = +digits.slice(0, 2) * 60 + +digits.slice(2);
+  return { ok: true, value: utc - sign * minutes * 60_000 };
+}
+
+/** Wall-clock parts in `timeZone`, validated, → UTC ms. */
+function checked(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, timeZone: string, original: string): DateParseResult {
+  return validate(y, mo, d, h, mi, sec, original) ?? { ok: true, value: zonedToUtc(y, mo, d, h, mi, sec, ms, timeZone) };
+}
+
+function validate(y: number, mo: number, d: number, h: number, mi: number, sec: number, original: string): DateParseResult | null {
   if (mo < 1 || mo > 12) return { ok: false, reason: `impossible month ${mo} in "${truncate(original)}"` };
   if (d < 1 || d > daysInMonth(y, mo)) return { ok: false, reason: `impossible day ${y}-${mo}-${d} in "${truncate(original)}"` };
   if (h > 23 || mi > 59 || sec > 59) return { ok: false, reason: `impossible time in "${truncate(original)}"` };
   if (y < 1900 || y > 2200) return { ok: false, reason: `year ${y} out of range in "${truncate(original)}"` };
-  if (offset) {
-    const utc = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
-    if (offset === "Z") return { ok: true, value: utc };
-    const sign = offset[0] === "-" ? -1 : 1;
-    const digits = offset.slice(1).replace(":", "");
-    const minutes = +digits.slice(0, 2) * 60 + +digits.slice(2);
-    return { ok: true, value: utc - sign * minutes * 60_000 };
-  }
-  return { ok: true, value: zonedToUtc(y, mo, d, h, mi, sec, ms, timeZone) };
+  return null;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

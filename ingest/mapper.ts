@@ -37,6 +37,10 @@ interface CompiledField {
   name: string;
   type: FieldType;
   columns: string[];
+  /** The columns as one label for messages ("A+B"), computed once. */
+  label: string;
+  /** Positions of `columns` in the file's header (bindHeaders), for records that carry their cells. */
+  indexes: number[];
   join: string;
   coalesce: boolean;
   map?: Map<string, string | number | boolean | null>;
@@ -51,6 +55,11 @@ export class RecordMapper {
   private readonly nulls: Set<string>;
   private readonly dateOptions: DateParseOptions;
   private readonly idOccurrences = new Map<string, number>();
+  // Computed once: map() runs for every row of every import.
+  private readonly idField: CompiledField | null;
+  private readonly constants: [string, unknown][];
+  private readonly overrides: [string, unknown][];
+  private readonly absoluteDateOptions: DateParseOptions;
 
   constructor(
     private readonly mapping: Mapping,
@@ -59,6 +68,16 @@ export class RecordMapper {
     this.fields = Object.entries(mapping.fields).map(([name, spec]) => compileField(name, spec));
     this.nulls = new Set(mapping.nullValues);
     this.dateOptions = { timeZone: mapping.timeZone, order: mapping.dateOrder, relativeTo: context.crawledAt };
+    this.absoluteDateOptions = { ...this.dateOptions, relativeTo: undefined };
+    const id = mapping.externalId;
+    this.idField = typeof id === "object" && "hash" in id ? null : compileField("externalId", id);
+    this.constants = Object.entries(mapping.constants);
+    this.overrides = Object.entries(context.overrides ?? {});
+  }
+
+  /** Records that carry their cells in header order (CSV) are then read by position instead of by name. */
+  bindHeaders(headers: string[]): void {
+    for (const f of this.idField ? [this.idField, ...this.fields] : this.fields) f.indexes = f.columns.map((c) => headers.indexOf(c));
   }
 
   /** Columns the mapping reads that the header lacks. */
@@ -80,13 +99,13 @@ export class RecordMapper {
     }
     const externalId = this.externalId(record, problems);
     const out: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(this.mapping.constants)) out[name] = value;
+    for (const [name, value] of this.constants) out[name] = value;
     for (const f of this.fields) {
       const value = this.fieldValue(f, record, problems);
       if (value !== undefined) out[f.name] = value;
     }
-    for (const [name, value] of Object.entries(this.context.overrides ?? {})) out[name] = value;
-    if (!externalId || problems.some((p) => p.severity === "error")) {
+    for (const [name, value] of this.overrides) out[name] = value;
+    if (!externalId || (problems.length > 0 && problems.some((p) => p.severity === "error"))) {
       return { line: record.line, raw: record.raw, draft: null, problems };
     }
     const draft: Draft =
@@ -106,19 +125,25 @@ export class RecordMapper {
       this.idOccurrences.set(digest, n);
       return n === 1 ? `h:${digest}` : `h:${digest}#${n}`;
     }
-    const f = compileField("externalId", spec);
+    const f = this.idField!;
     const value = this.cell(f, record);
     if (!value) {
-      problems.push({ field: f.columns.join("+") || "externalId", reason: "missing id", severity: "error" });
+      problems.push({ field: f.label || "externalId", reason: "missing id", severity: "error" });
       return null;
     }
     return value;
   }
 
   private cell(f: CompiledField, record: SourceRecord): string {
+    const cells = record.cells;
+    if (cells && f.indexes.length === 1) {
+      // The common case: one column, read by position.
+      const v = cleanCell(f.indexes[0] < 0 ? undefined : cells[f.indexes[0]]);
+      return v && !this.nulls.has(v) ? v : "";
+    }
     let text = "";
-    for (const column of f.columns) {
-      const v = cleanCell(record.values[column]);
+    for (let i = 0; i < f.columns.length; i++) {
+      const v = cleanCell(cells && f.indexes.length ? (f.indexes[i] < 0 ? undefined : cells[f.indexes[i]]) : record.values[f.columns[i]]);
       if (!v || this.nulls.has(v)) continue;
       if (f.coalesce) return v;
       text = text ? text + f.join + v : v;
@@ -128,7 +153,7 @@ export class RecordMapper {
 
   private fieldValue(f: CompiledField, record: SourceRecord, problems: FieldProblem[]): unknown {
     const text = this.cell(f, record);
-    const column = f.columns.join("+");
+    const column = f.label;
     if (!text) {
       if (f.required) problems.push({ field: column, reason: `${f.name} is required but empty`, severity: "error" });
       return f.defaultValue !== undefined ? f.defaultValue : null;
@@ -186,7 +211,7 @@ export class RecordMapper {
       }
       return zonedToUtc(d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds(), this.mapping.timeZone);
     }
-    const result = parseDateTime(text, f.relative ? this.dateOptions : { ...this.dateOptions, relativeTo: undefined });
+    const result = parseDateTime(text, f.relative ? this.dateOptions : this.absoluteDateOptions);
     if (result.ok) return result.value;
     const needsCrawl = f.relative && this.context.crawledAt === undefined && /前|昨天|今天|前天|^\d{1,2}-\d{1,2}/.test(text);
     const reason = needsCrawl ? `${f.name}: relative time "${short(text)}" needs --crawled-at` : `${f.name}: ${result.reason}`;
@@ -197,11 +222,14 @@ export class RecordMapper {
 
 function compileField(name: string, spec: FieldSpec): CompiledField {
   const type = FIELD_TYPES[name] ?? "string";
-  if (typeof spec === "string") return { name, type, columns: [spec], join: "\n", coalesce: false, relative: false, required: false };
+  if (typeof spec === "string") return { name, type, columns: [spec], label: spec, indexes: [], join: "\n", coalesce: false, relative: false, required: false };
+  const columns = spec.columns ?? (spec.column ? [spec.column] : []);
   return {
     name,
     type,
-    columns: spec.columns ?? (spec.column ? [spec.column] : []),
+    columns,
+    label: columns.join("+"),
+    indexes: [],
     join: spec.join ?? "\n",
     coalesce: spec.coalesce ?? false,
     map: spec.map ? new Map(Object.entries(spec.map)) : undefined,

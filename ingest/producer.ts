@@ -4,6 +4,8 @@ import path from "node:path";
 import type { Channel } from "../db/schema";
 import { ITEM_FIELD_COLUMNS } from "../db/ingest-store";
 import { contentHash, freshItemValues, freshTimelineWarnings, mappingFingerprint } from "./canonical";
+import { DepartmentMatcher, type CatalogueDepartment } from "./department-matcher";
+import { TopicMatcher, type CatalogueTopic } from "./topic-matcher";
 import type { FieldProblem, ItemFields, WeiboPostDraft } from "./item";
 import { RecordMapper } from "./mapper";
 import type { Mapping } from "./mapping-schema";
@@ -24,6 +26,8 @@ export interface ProduceRequest {
   /** Weibo account for post files that do not name it. */
   account?: string;
   batchSize?: number;
+  /** The catalogues that unit and topic names are matched against (plain data, so a worker thread can match). */
+  catalogue: { departments: CatalogueDepartment[]; topics: CatalogueTopic[] };
 }
 
 /**
@@ -32,7 +36,10 @@ export interface ProduceRequest {
  * the source provides field i, so the others keep their stored values on update), or a Weibo post.
  */
 export type PreparedReject = [kind: 0, line: number, raw: string, problems: FieldProblem[]];
-export type PreparedItem = [kind: 1, line: number, raw: string, id: string, hash: string, provided: number, problems: FieldProblem[] | null, values: unknown[]];
+export type PreparedItem = [
+  kind: 1, line: number, raw: string, id: string, hash: string, provided: number, problems: FieldProblem[] | null, values: unknown[],
+  departmentId: number | null, topicId: number | null,
+];
 export type PreparedPost = [kind: 2, line: number, raw: string, hash: string, problems: FieldProblem[], draft: WeiboPostDraft];
 export type PreparedRecord = PreparedReject | PreparedItem | PreparedPost;
 
@@ -42,6 +49,8 @@ export type ProducerMessage =
   | { type: "end"; sha256: string | null };
 
 const FIELD_KEYS = Object.keys(ITEM_FIELD_COLUMNS) as (keyof ItemFields)[];
+const DEPARTMENT_RAW = FIELD_KEYS.indexOf("departmentRaw");
+const TOPIC_RAW = FIELD_KEYS.indexOf("topicRaw");
 
 export async function* produce(req: ProduceRequest): AsyncGenerator<ProducerMessage> {
   const file = path.resolve(req.file);
@@ -61,15 +70,19 @@ export async function* produce(req: ProduceRequest): AsyncGenerator<ProducerMess
   if (missing.length) {
     throw new UnreadableFileError(file, `line 1: header lacks column(s) ${missing.map((c) => `"${c}"`).join(", ")} that ${mapping.name} needs`);
   }
+  mapper.bindHeaders(records.headers);
   const source = req.source ?? mapping.source ?? mapping.name;
   // Posts files that do not name their account take the folder name (weibo-crawler writes <account>/<uid>.csv).
   const account = req.account ?? path.basename(path.dirname(file));
   const fingerprint = mappingFingerprint({ mapping, channel: req.channel, source, crawledAt: req.crawledAt ?? null, account });
   yield { type: "header", mapping, isPreset: findPreset(mapping.name) !== undefined, encoding: records.encoding, totalBytes: records.totalBytes, source, account, fingerprint };
 
+  const departments = new DepartmentMatcher(req.catalogue.departments);
+  const topics = new TopicMatcher(req.catalogue.topics);
+  const match = (values: unknown[]) => [departments.match(values[DEPARTMENT_RAW] as string | null)?.id ?? null, topics.match(values[TOPIC_RAW] as string | null)] as const;
   for await (const batch of records.batches) {
     const out: PreparedRecord[] = new Array(batch.length);
-    for (let i = 0; i < batch.length; i++) out[i] = prepareRecord(mapper.map(batch[i]), fingerprint);
+    for (let i = 0; i < batch.length; i++) out[i] = prepareRecord(mapper.map(batch[i]), fingerprint, match);
     yield { type: "batch", records: out, bytesRead: records.bytesRead() };
   }
   yield { type: "end", sha256: records.sha256?.() ?? null };
@@ -83,7 +96,11 @@ function chooseMapping(req: ProduceRequest, file: string): Mapping | undefined {
   return preset;
 }
 
-function prepareRecord(m: ReturnType<RecordMapper["map"]>, fingerprint: string): PreparedRecord {
+function prepareRecord(
+  m: ReturnType<RecordMapper["map"]>,
+  fingerprint: string,
+  match: (values: unknown[]) => readonly [number | null, number | null],
+): PreparedRecord {
   const problems = m.problems;
   if (!m.draft) return [0, m.line, m.raw, problems];
   const hash = contentHash(fingerprint, m.raw);
@@ -97,7 +114,8 @@ function prepareRecord(m: ReturnType<RecordMapper["map"]>, fingerprint: string):
   }
   const timeline = freshTimelineWarnings(values);
   const all = timeline ? problems.concat(timeline) : problems;
-  return [1, m.line, m.raw, m.draft.externalId, hash, provided, all.length ? all : null, values];
+  const [departmentId, topicId] = match(values);
+  return [1, m.line, m.raw, m.draft.externalId, hash, provided, all.length ? all : null, values, departmentId, topicId];
 }
 
 /** The fields a prepared item's source provided, for merging over a stored row. */

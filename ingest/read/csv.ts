@@ -54,13 +54,33 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<R
   return { format: "csv", encoding: text.encoding, headers, batches: batches(), bytesRead: text.bytesRead, totalBytes: text.totalBytes, sha256: text.sha256 };
 }
 
+/** A CSV row: cells in header order, with `values` (by column name) built only if something asks for it. */
+class CsvRecord implements SourceRecord {
+  extra?: string[];
+  problem?: { reason: string };
+  private byName: Record<string, string> | undefined;
+
+  constructor(
+    readonly line: number,
+    readonly cells: string[],
+    readonly raw: string,
+    private readonly headers: string[],
+  ) {}
+
+  get values(): Record<string, string> {
+    if (!this.byName) {
+      const values: Record<string, string> = {};
+      const n = Math.min(this.cells.length, this.headers.length);
+      for (let i = 0; i < n; i++) values[this.headers[i]] = this.cells[i];
+      this.byName = values;
+    }
+    return this.byName;
+  }
+}
+
 function toRecord(row: CsvRow, headers: string[]): SourceRecord {
-  const values: Record<string, string> = {};
-  const cells = row.cells;
-  const n = Math.min(cells.length, headers.length);
-  for (let i = 0; i < n; i++) values[headers[i]] = cells[i];
-  const record: SourceRecord = { line: row.line, values, raw: row.raw };
-  if (cells.length > headers.length) record.extra = cells.slice(headers.length);
+  const record = new CsvRecord(row.line, row.cells, row.raw, headers);
+  if (row.cells.length > headers.length) record.extra = row.cells.slice(headers.length);
   if (row.problem) record.problem = { reason: row.problem };
   return record;
 }

@@ -6,6 +6,8 @@ export interface SourceRecord {
   line: number;
   /** Column name → cell text. Missing cells of a short row are absent; empty cells are "". */
   values: Record<string, string>;
+  /** The same cells in header order, when the reader has them so (CSV): the mapper reads them by position. */
+  cells?: string[];
   /** The original row as text, for rejects and the item's raw copy. */
   raw: string;
   /** Cells beyond the header (a long ragged row). */

@@ -55,7 +55,6 @@ export function insertItems(db: Db, channel: Channel, instants: Array<string | n
           status: "open",
           contentHash: id,
           importRunId: runId,
-          sourceFile: "test.csv",
           sourceLine: i + 2,
           updatedAt: receivedAt,
         })

@@ -200,7 +200,7 @@ function insertItems(db: Db, rows: Array<[topicId: number, receivedAt: number]>)
       const externalId = `T${k}`;
       const { id } = tx.insert(items).values({
         channel: "hotline", source: "test", externalId, receivedAt, status: "open", topicId, contentHash: externalId,
-        importRunId: run, sourceFile: "t.csv", sourceLine: k + 2, updatedAt: receivedAt,
+        importRunId: run, sourceLine: k + 2, updatedAt: receivedAt,
       }).returning({ id: items.id }).get();
       tx.insert(itemTexts).values({ itemId: id, body: "测试", raw: "{}" }).run();
     });

@@ -2,6 +2,7 @@
 // (Hsieh et al., ICML 2008, the algorithm behind LIBLINEAR / scikit-learn's LinearSVC). It touches only the
 // non-zero features of each row, so a few thousand letters train in well under a second.
 import type { SparseMatrix, SparseVector } from "./sparse";
+import { trainOneVsRestParallel } from "./parallel-svm";
 
 export interface SvmOptions {
   /** Inverse regularisation strength. */
@@ -37,19 +38,32 @@ export interface LinearModel {
 
 export function trainOneVsRest(x: SparseMatrix, labels: Int32Array, classes: number, options: Partial<SvmOptions> = {}): LinearModel {
   const opts = { ...DEFAULT_SVM, ...options };
+  if (x.rows * classes >= PARALLEL_FROM) {
+    const parallel = trainOneVsRestParallel(x, labels, classes, opts);
+    if (parallel) return parallel;
+  }
   const weights = new Float32Array(classes * x.columns);
   const intercepts = new Float32Array(classes);
-  const counts = new Int32Array(classes);
-  for (const label of labels) counts[label]++;
-  for (let k = 0; k < classes; k++) {
-    const positiveC = opts.balanced && counts[k] > 0 ? (opts.c * x.rows) / (classes * counts[k]) : opts.c;
-    const scale = opts.nbSmoothing > 0 ? logCountRatios(x, labels, k, opts.nbSmoothing) : null;
-    const { w, b } = trainBinary(x, labels, k, positiveC, opts.c, opts, scale);
-    if (scale) for (let f = 0; f < w.length; f++) w[f] *= scale[f];
-    for (let f = 0; f < x.columns; f++) weights[f * classes + k] = w[f];
-    intercepts[k] = b;
-  }
+  for (let k = 0; k < classes; k++) trainClass(x, labels, classes, opts, k, weights, intercepts);
   return { classes, features: x.columns, weights, intercepts };
+}
+
+/** Below this many rows × classes one thread finishes before a second would have started. */
+const PARALLEL_FROM = 20_000;
+
+/**
+ * Trains class k's binary problem and writes its weights (feature-major) and intercept. Each class depends only
+ * on the data, so any thread may train any class and the model is the same.
+ */
+export function trainClass(x: SparseMatrix, labels: Int32Array, classes: number, opts: SvmOptions, k: number, weights: Float32Array, intercepts: Float32Array): void {
+  let count = 0;
+  for (const label of labels) if (label === k) count++;
+  const positiveC = opts.balanced && count > 0 ? (opts.c * x.rows) / (classes * count) : opts.c;
+  const scale = opts.nbSmoothing > 0 ? logCountRatios(x, labels, k, opts.nbSmoothing) : null;
+  const { w, b } = trainBinary(x, labels, k, positiveC, opts.c, opts, scale);
+  if (scale) for (let f = 0; f < w.length; f++) w[f] *= scale[f];
+  for (let f = 0; f < x.columns; f++) weights[f * classes + k] = w[f];
+  intercepts[k] = b;
 }
 
 /** log((p / |p|₁) / (q / |q|₁)) per feature, p and q the smoothed feature sums of the class and of the rest. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classificationReport, stratifiedFolds } from "../../ingest/nlp/eval/metrics";
 import { IntTable } from "../../ingest/nlp/int-table";
-import { decisionScores, trainOneVsRest } from "../../ingest/nlp/linear-svm";
+import { DEFAULT_SVM, decisionScores, trainClass, trainOneVsRest } from "../../ingest/nlp/linear-svm";
+import { trainOneVsRestParallel } from "../../ingest/nlp/parallel-svm";
 import { stackRows, type SparseVector } from "../../ingest/nlp/sparse";
 
 const vec = (pairs: [number, number][]): SparseVector => ({ indices: Int32Array.from(pairs.map((p) => p[0])), values: Float32Array.from(pairs.map((p) => p[1])) });
@@ -70,5 +71,32 @@ describe("classification report", () => {
       expect(labels.filter((l, i) => l === "y" && folds[i] === f)).toHaveLength(2);
       expect(labels.filter((l, i) => l === "x" && folds[i] === f)).toHaveLength(10);
     }
+  });
+});
+
+describe("one-vs-rest on two threads", () => {
+  it("gives exactly the model one thread gives", () => {
+    // 6,000 rows × 10 classes with overlapping features: enough work that the helper thread starts in time.
+    const rows: SparseVector[] = [];
+    const labels: number[] = [];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 6000; i++) {
+      const k = i % 10;
+      const features = new Map<number, number>([[k, 0.3 + next()]]);
+      for (let j = 0; j < 30; j++) features.set(10 + Math.floor(next() * 400), next());
+      rows.push(vec([...features]));
+      labels.push(k);
+    }
+    const x = stackRows(rows, 410);
+    const y = Int32Array.from(labels);
+    const options = { ...DEFAULT_SVM, c: 0.5, nbSmoothing: 0.1, balanced: true, maxEpochs: 100 };
+    const serial = { weights: new Float32Array(10 * 410), intercepts: new Float32Array(10) };
+    for (let k = 0; k < 10; k++) trainClass(x, y, 10, options, k, serial.weights, serial.intercepts);
+    const parallel = trainOneVsRestParallel(x, y, 10, options);
+    expect(parallel).not.toBeNull();
+    expect(parallel!.helperClasses).toBeGreaterThan(0);
+    expect(Array.from(parallel!.weights)).toEqual(Array.from(serial.weights));
+    expect(Array.from(parallel!.intercepts)).toEqual(Array.from(serial.intercepts));
   });
 });

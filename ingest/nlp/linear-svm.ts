@@ -49,7 +49,7 @@ export function trainOneVsRest(x: SparseMatrix, labels: Int32Array, classes: num
 }
 
 /** Below this many rows × classes one thread finishes before a second would have started. */
-const PARALLEL_FROM = 20_000;
+const PARALLEL_FROM = 10_000;
 
 /**
  * Trains class k's binary problem and writes its weights (feature-major) and intercept. Each class depends only

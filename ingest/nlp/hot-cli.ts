@@ -1,8 +1,9 @@
 // npm run hot -- [--since DATE] [--until DATE] [--db PATH] [--limit N] [--half-life DAYS] [--json]
-// Clusters the window's items into hot issues, stores the result (replacing the last one) and prints the top.
+// Clusters the window's items into hot issues, stores the result (replacing the last one) and prints the top,
+// with the topics rising in the window's last week.
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/client";
-import { loadHotItems, mergedCounts, newestReceivedAt, saveHotClusters, type Window } from "../../db/queries/hot-issues";
+import { loadHotItems, mergedCounts, newestReceivedAt, risingTopics, saveHotClusters, type RisingTopic, type Window } from "../../db/queries/hot-issues";
 import { SHANGHAI_DAY_MS, shanghaiDayOf, shanghaiDayStart } from "../../db/time";
 import { clusterHotIssues, type HotCluster } from "./hot-issues";
 import { extractPlaces } from "./places";
@@ -14,7 +15,7 @@ const USAGE = `Usage: npm run hot -- [options]
   --db PATH          database file (default: DATABASE_PATH or data/minyi.db)
   --limit N          clusters to print (default 20)
   --half-life DAYS   heat halves for every this many days since a cluster's last item (default 14)
-  --json             print {"clusters":[…],"raw":N,"merged":N} as the last line of stdout`;
+  --json             print {"clusters":[…],"raw":N,"merged":N,"rising":[…]} as the last line of stdout`;
 
 const DEFAULT_WINDOW_DAYS = 30;
 
@@ -41,7 +42,7 @@ function main(argv: string[]): number {
   try {
     const newest = newestReceivedAt(db);
     if (newest === null) {
-      report(parsed, [], [], { raw: 0, merged: 0 }, "no items in the database");
+      report(parsed, [], [], { raw: 0, merged: 0 }, [], "no items in the database");
       return 0;
     }
     const window = resolveWindow(parsed, newest);
@@ -59,10 +60,12 @@ function main(argv: string[]): number {
     const clustered = performance.now();
     const ids = saveHotClusters(db, clusters, Date.now());
     const counts = mergedCounts(db, window);
+    // The week that ends the window, against the 8 weeks before it.
+    const rising = risingTopics(db, { asOf: Math.min(window.until, newest + 1) - 1 });
     const summary =
       `${shanghaiDayOf(window.since)} – ${shanghaiDayOf(window.until - 1)}: ${items.length} items, ${clusters.length} clusters ` +
       `(load + places ${ms(loaded - started)}, clustering ${ms(clustered - loaded)}); raw ${counts.raw}, merged ${counts.merged}`;
-    report(parsed, clusters, ids, counts, summary);
+    report(parsed, clusters, ids, counts, rising, summary);
     return 0;
   } finally {
     db.$client.close();
@@ -124,12 +127,16 @@ function resolveWindow(o: Options, newest: number): Window {
   return { since, until };
 }
 
-function report(o: Options, clusters: HotCluster[], ids: number[], counts: { raw: number; merged: number }, summary: string): void {
+function report(o: Options, clusters: HotCluster[], ids: number[], counts: { raw: number; merged: number }, rising: RisingTopic[], summary: string): void {
   // With --json the human lines go to stderr so stdout's last line is the JSON.
   const out = o.json ? console.error : console.log;
   out(summary);
   const top = clusters.slice(0, o.limit);
   if (top.length) for (const line of table(top)) out(line);
+  const risingTop = rising.slice(0, 10);
+  out(risingTop.length
+    ? `rising topics (last 7 days against the mean of the 8 weeks before): ${risingTop.map((t) => `${t.name ?? t.topicId} ${t.thisWeek} vs ${t.baselineMean.toFixed(1)}/week`).join("; ")}`
+    : "rising topics: none (no routed topic with at least 5 items this week above its 8-week mean)");
   if (o.json) {
     const json = top.map((c, k) => ({
       id: ids[k],
@@ -142,7 +149,9 @@ function report(o: Options, clusters: HotCluster[], ids: number[], counts: { raw
       keywords: c.keywords,
       itemIds: c.members.slice(0, 10).map((m) => m.itemId),
     }));
-    console.log(JSON.stringify({ clusters: json, raw: counts.raw, merged: counts.merged }));
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    const risingJson = risingTop.map((t) => ({ ...t, baselineMean: round(t.baselineMean), ratio: round(t.ratio), score: round(t.score) }));
+    console.log(JSON.stringify({ clusters: json, raw: counts.raw, merged: counts.merged, rising: risingJson }));
   }
 }
 

@@ -112,6 +112,7 @@ describe("hot issues on an ingested mailbox file", () => {
     expect(r.stdout).toContain("2019-10-14 – 2019-11-12"); // 30 Shanghai days up to the newest item's day
     expect(r.stdout).toMatch(/heat\s+items\s+writers\s+likes\s+place\s+label\s+keywords/);
     expect(r.stdout).toContain("幸福家园小区");
+    expect(r.stdout).toMatch(/rising topics/);
 
     const json = runHot(["--db", file, "--json"]);
     expect(json.status).toBe(0);
@@ -119,6 +120,7 @@ describe("hot issues on an ingested mailbox file", () => {
     expect(out.raw).toBe(11);
     expect(out.merged).toBe(7);
     expect(out.clusters).toHaveLength(2);
+    expect(Array.isArray(out.rising)).toBe(true);
     expect(out.clusters[0]).toMatchObject({ itemCount: 4, writerCount: 4, likes: 16 });
     expect([...out.clusters[0].itemIds].sort((a: number, b: number) => a - b)).toEqual(["L001", "L002", "L003", "L004"].map(idOf).sort((a, b) => a - b));
     expect(Object.keys(out.clusters[0]).sort()).toEqual(["heat", "id", "itemCount", "itemIds", "keywords", "label", "likes", "place", "writerCount"]);
@@ -132,7 +134,7 @@ describe("hot issues on an ingested mailbox file", () => {
     expect(out.clusters[0].itemIds).not.toContain(idOf("L012"));
     expect(out.merged).toBe(8);
     const june = JSON.parse(runHot(["--db", file, "--since", "2019-06-01", "--until", "2019-06-30", "--json"]).stdout.trim().split("\n").at(-1)!);
-    expect(june).toEqual({ clusters: [], raw: 1, merged: 1 });
+    expect(june).toEqual({ clusters: [], raw: 1, merged: 1, rising: [] });
   });
 
   it("npm run hot: bad arguments exit 2 with a clear message", () => {

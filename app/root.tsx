@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorView } from "~/components/ErrorView";
-import { langFromSearch, t } from "~/i18n/messages";
+import { langFromSearch, t, type MessageKey } from "~/i18n/messages";
 import { useLang, withLang } from "~/i18n/use-lang";
 import { getIsDemoData } from "~/lib/settings.server";
 import styles from "~/styles.css?url";
@@ -17,6 +17,13 @@ export const meta: MetaFunction = ({ location }) => [{ title: t(langFromSearch(l
 export function loader(_args: LoaderFunctionArgs) {
   return { demo: getIsDemoData() };
 }
+
+const NAV: { to: string; label: MessageKey }[] = [
+  { to: "/", label: "nav.overview" },
+  { to: "/departments", label: "nav.departments" },
+  { to: "/items", label: "nav.items" },
+  { to: "/volume", label: "nav.volume" },
+];
 
 /** Shared document shell for the app and the root error boundary. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -47,6 +54,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to={switchTo} className="lang-switch" hrefLang={lang === "en" ? "zh-CN" : "en"}>
             {t("app.switchLang")}
           </Link>
+          <nav className="site-nav" aria-label={t("app.brand")}>
+            {NAV.map((n) => (
+              <NavLink key={n.to} to={withLang(n.to, lang)} end={n.to === "/"}>
+                {t(n.label)}
+              </NavLink>
+            ))}
+          </nav>
         </header>
         <main className="site-main">{children}</main>
         <ScrollRestoration />

@@ -45,7 +45,7 @@ export type IngestStore = ReturnType<typeof createIngestStore>;
 /** Column order of the logical item row the loader builds (it spans `items` and `item_texts`). */
 export const ITEM_INSERT_COLUMNS = [
   "channel", "source", "external_id", ...Object.values(ITEM_FIELD_COLUMNS), "department_id", "topic_id", "weibo_post_id",
-  "raw", "content_hash", "version", "import_run_id", "source_line", "updated_at",
+  "deadline_at", "raw", "content_hash", "version", "import_run_id", "source_line", "updated_at",
 ] as const;
 
 /** Columns of the logical row that live in `item_texts`. */

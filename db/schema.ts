@@ -196,6 +196,12 @@ export const items = sqliteTable(
       sql`coalesce(human_department_id, department_id, predicted_department_id)`, { mode: "virtual" }),
     routedTopicId: integer("routed_topic_id").generatedAlwaysAs(
       sql`coalesce(human_topic_id, topic_id, predicted_topic_id)`, { mode: "virtual" }),
+    /** Reply deadline in effect: the source's due_at, else the 口径 default on the working-day calendar (db/metrics/deadlines.ts). */
+    deadlineAt: integer("deadline_at"),
+    /** Answered = an official reply, or closed (a closed item without a reply time was finished all the same). */
+    answeredAt: integer("answered_at").generatedAlwaysAs(sql`coalesce(replied_at, closed_at)`, { mode: "virtual" }),
+    /** Excluded from assessment (剔除); item_exclusions has who, why and when. */
+    excluded: integer("excluded", { mode: "boolean" }).notNull().default(false),
     /** A model or rule decided the routing with low confidence and no person has confirmed it. */
     needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
     sentiment: text("sentiment"),
@@ -221,6 +227,10 @@ export const items = sqliteTable(
     index("items_routed_topic_received_idx").on(t.routedTopicId, t.receivedAt),
     index("items_sentiment_received_idx").on(t.sentiment, t.receivedAt),
     index("items_review_idx").on(t.receivedAt).where(sql`needs_review = 1`),
+    // On-time reply rate counts items whose deadline or answer falls in the period; backlog reads open items by deadline.
+    index("items_deadline_idx").on(t.deadlineAt),
+    index("items_answered_idx").on(t.answeredAt),
+    index("items_open_deadline_idx").on(t.deadlineAt).where(sql`replied_at IS NULL AND closed_at IS NULL`),
     // Partial indexes: only Weibo comments have a post, and only unmatched unit names need an admin's alias,
     // so hotline and mailbox rows (the bulk of every import) add nothing to these.
     index("items_unmatched_dept_idx").on(t.departmentRaw).where(sql`department_id IS NULL AND department_raw IS NOT NULL`),
@@ -301,6 +311,25 @@ export const itemNlp = sqliteTable("item_nlp", {
   replyRelevance: real("reply_relevance"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/** Exclusions from assessment (剔除), audited: a revoked one is kept with who revoked it. */
+export const EXCLUSION_REASONS = ["invalid", "duplicate", "outside_jurisdiction", "other"] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export const itemExclusions = sqliteTable(
+  "item_exclusions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id").notNull(),
+    reason: text("reason").notNull(),
+    note: text("note"),
+    excludedBy: text("excluded_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    revokedBy: text("revoked_by"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("item_exclusions_item_idx").on(t.itemId, t.createdAt)],
+);
 
 /** Every correction a person made to an item's routing; the latest per field is the training label. */
 export const itemCorrections = sqliteTable(

@@ -64,3 +64,37 @@ export function shanghaiWeekEnding(ms: number, weeksBack = 0): { start: number; 
   const end = shanghaiDayStart(shanghaiDayOf(ms)) + SHANGHAI_DAY_MS - weeksBack * SHANGHAI_WEEK_MS;
   return { start: end - SHANGHAI_WEEK_MS, end };
 }
+
+// Day numbers: whole Shanghai days since 1970-01-01 (Shanghai). Integer arithmetic on them is what hot
+// loops (working-day deadlines over hundreds of thousands of items) need instead of parsing day strings.
+
+/** Shanghai day number of an epoch-ms instant (1970-01-01 Shanghai is 0). */
+export function shanghaiDayNumberOf(ms: number): number {
+  if (!Number.isFinite(ms)) throw new RangeError(`Not an instant: ${ms}`);
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / SHANGHAI_DAY_MS);
+}
+
+/** The UTC instant (epoch ms) at which Shanghai day number `dayNumber` begins. */
+export function shanghaiDayNumberStart(dayNumber: number): number {
+  return dayNumber * SHANGHAI_DAY_MS - SHANGHAI_OFFSET_MS;
+}
+
+/** Shanghai day number of a day "YYYY-MM-DD". */
+export function shanghaiDayNumber(day: string): number {
+  return (shanghaiDayStart(day) + SHANGHAI_OFFSET_MS) / SHANGHAI_DAY_MS;
+}
+
+/** The day "YYYY-MM-DD" of a Shanghai day number. */
+export function shanghaiDayOfNumber(dayNumber: number): string {
+  return new Date(dayNumber * SHANGHAI_DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a Shanghai day number: 1 = Monday … 7 = Sunday (day 0, 1970-01-01, was a Thursday). */
+export function shanghaiIsoWeekdayOfNumber(dayNumber: number): number {
+  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Calendar year of a Shanghai day number (cheaper than slicing shanghaiDayOfNumber in hot loops). */
+export function shanghaiYearOfNumber(dayNumber: number): number {
+  return new Date(dayNumber * SHANGHAI_DAY_MS).getUTCFullYear();
+}

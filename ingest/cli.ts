@@ -103,6 +103,7 @@ function printSummary(s: IngestSummary, nlp: NlpPassResult | null, json: boolean
   if (unmatched.length) {
     lines.push(`unit names not in the department catalogue (add an alias): ${unmatched.slice(0, 15).map(([n, c]) => `${n} (${c})`).join(", ")}${unmatched.length > 15 ? ` … ${unmatched.length - 15} more in the report` : ""}`);
   }
+  for (const w of s.calendarWarnings) lines.push(`warning: ${w.message}`);
   lines.push(`report: ${s.reportFile}`);
   if (nlp) lines.push(describeNlpPass(nlp));
   // With --json the human lines go to stderr so stdout's last line is the JSON summary.

@@ -8,6 +8,8 @@ import type { Db } from "../db/client";
 import { createIngestStore, ITEM_FIELD_COLUMNS, type IngestStore, type RunCounts } from "../db/ingest-store";
 import type { Channel } from "../db/schema";
 import { mergeItemFields, mergePostFields, timelineWarnings } from "./canonical";
+import { DeadlineCalculator } from "../db/metrics/deadlines";
+import type { CalendarWarning } from "../db/metrics/workdays";
 import { DepartmentMatcher } from "./department-matcher";
 import { TopicMatcher } from "./topic-matcher";
 import type { FieldProblem, WeiboPostDraft } from "./item";
@@ -41,6 +43,8 @@ export interface IngestSummary extends RunCounts {
   rejectsFile: string | null;
   reportFile: string;
   unmatchedUnits: Record<string, number>;
+  /** Years of receipt the holiday calendar does not cover: their default deadlines count weekends only. */
+  calendarWarnings: CalendarWarning[];
   seconds: number;
 }
 
@@ -119,7 +123,7 @@ async function write(
     const unmatchedUnits = Object.fromEntries([...loader.unmatched].sort((a, b) => b[1] - a[1]));
     summary = {
       importRunId: runId, file, preset: header.mapping.name, source: header.source, encoding: header.encoding, ...counts,
-      rejectsFile, reportFile, unmatchedUnits, seconds: (Date.now() - started) / 1000,
+      rejectsFile, reportFile, unmatchedUnits, calendarWarnings: loader.deadlines.warnings(), seconds: (Date.now() - started) / 1000,
     };
     fs.writeFileSync(reportFile, JSON.stringify({ ...summary, status, message }, null, 2));
     store.finishRun(runId, { status, rejectsFile, reportFile, unmatchedUnits, message, fileSha256 });
@@ -154,6 +158,8 @@ class BatchLoader {
   private readonly postRefIndex = FIELD_COLUMN_LIST.indexOf("weibo_post_ref");
   private readonly receivedIndex = FIELD_COLUMN_LIST.indexOf("received_at");
   private readonly topicRawIndex = FIELD_COLUMN_LIST.indexOf("topic_raw");
+  private readonly dueIndex = FIELD_COLUMN_LIST.indexOf("due_at");
+  readonly deadlines = new DeadlineCalculator();
 
   constructor(
     private readonly store: IngestStore,
@@ -201,8 +207,9 @@ class BatchLoader {
     const departmentId = matched ? matched[0] : this.matcher.match(departmentRaw)?.id ?? null;
     if (departmentRaw && departmentId === null) this.unmatched.set(departmentRaw, (this.unmatched.get(departmentRaw) ?? 0) + 1);
     const topicId = matched ? matched[1] : this.topics.match(values[this.topicRawIndex] as string | null);
+    const deadline = this.deadlines.deadline(this.channel, values[this.receivedIndex] as number, values[this.dueIndex] as number | null);
     return [
-      this.channel, this.source, id, ...values, departmentId, topicId, postRef ? this.postId(postRef) : null, raw, hash, version, this.runId, line, this.now,
+      this.channel, this.source, id, ...values, departmentId, topicId, postRef ? this.postId(postRef) : null, deadline, raw, hash, version, this.runId, line, this.now,
     ];
   }
 

@@ -1,0 +1,88 @@
+// The app's doorway to db/metrics: URL parameters → period and filters → the metric functions' plain data.
+// Expected failures (a bad period or parameter) become 400 responses with a message the page shows.
+import { asc, eq, isNull } from "drizzle-orm";
+import { METRIC_DEFINITIONS, metricHelp, type MetricKey } from "../../db/metrics/definitions";
+import { dataCutoff, overview } from "../../db/metrics/overview";
+import { parsePeriod, periodContaining, periodLabel, PeriodError, type Period } from "../../db/metrics/period";
+import { departmentRanking } from "../../db/metrics/ranking";
+import type { MetricFilters } from "../../db/metrics/scope";
+import { calendarCoverage } from "../../db/metrics/workdays";
+import { departments, topics } from "../../db/schema";
+import type { Lang } from "~/i18n/messages";
+import { BadParamsError, parseDashboardParams, type DashboardParams } from "./dashboard-params";
+import { getDb } from "./db.server";
+
+export interface PageContext {
+  params: DashboardParams;
+  period: Period;
+  periodLabel: string;
+  filters: MetricFilters;
+  asOf: number;
+  lang: Lang;
+}
+
+function badRequest(message: string): Response {
+  return new Response(message, { status: 400, statusText: "Bad Request", headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Parses the URL into the page context, or throws a 400 response naming the bad parameter. */
+export function pageContext(url: URL): PageContext {
+  let params: DashboardParams;
+  try {
+    params = parseDashboardParams(url.searchParams);
+  } catch (e) {
+    if (e instanceof BadParamsError) throw badRequest(`参数错误 / bad parameter: ${e.message}`);
+    throw e;
+  }
+  const db = getDb();
+  const asOf = dataCutoff(db);
+  let period: Period;
+  try {
+    period = params.period ? parsePeriod(params.period) : periodContaining("month", asOf);
+  } catch (e) {
+    if (e instanceof PeriodError) throw badRequest(`period: ${e.message}`);
+    throw e;
+  }
+  const lang: Lang = params.lang === "en" ? "en" : "zh-CN";
+  const filters: MetricFilters = { channel: params.channel, departmentId: params.dept, topicId: params.topic, includeExcluded: params.scope === "all" };
+  return { params, period, periodLabel: periodLabel(period, lang), filters, asOf, lang };
+}
+
+/** Departments and topics for the filter bar. */
+export function filterOptions() {
+  const db = getDb();
+  return {
+    departments: db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.active, true)).orderBy(asc(departments.sortOrder), asc(departments.id)).all(),
+    topics: db.select({ id: topics.id, name: topics.name }).from(topics).where(isNull(topics.parentId)).orderBy(asc(topics.sortOrder), asc(topics.id)).all(),
+  };
+}
+
+/** The 口径 texts shown as help, and the version printed under every page's figures. */
+export function definitionsFor(lang: Lang, keys: MetricKey[]) {
+  const coverage = calendarCoverage();
+  return {
+    version: METRIC_DEFINITIONS.version,
+    effectiveFrom: METRIC_DEFINITIONS.effectiveFrom,
+    calendar: coverage,
+    help: Object.fromEntries(keys.map((k) => [k, metricHelp(k, lang)])) as Record<MetricKey, string>,
+  };
+}
+
+export function getOverview(ctx: PageContext) {
+  return overview(getDb(), ctx.period, ctx.filters);
+}
+
+export function getDepartmentRanking(ctx: PageContext) {
+  return departmentRanking(getDb(), ctx.period, ctx.filters, ctx.asOf);
+}
+
+/** Warns when the period reaches into a year the holiday calendar does not cover. */
+export function calendarWarning(ctx: PageContext): string | null {
+  const { first, last } = calendarCoverage();
+  const years = [Number(ctx.period.firstDay.slice(0, 4)), Number(ctx.period.lastDay.slice(0, 4))];
+  const outside = [...new Set(years.filter((y) => y < first || y > last))];
+  if (outside.length === 0) return null;
+  return ctx.lang === "en"
+    ? `The official holiday calendar does not cover ${outside.join(", ")}: working-day deadlines there count weekends only and may be wrong.`
+    : `法定节假日与调休安排未收录 ${outside.join("、")} 年：该年的工作日期限按周末双休推算，可能有误。`;
+}

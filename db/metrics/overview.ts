@@ -1,0 +1,99 @@
+// The overview's numbers for a period and filters: KPIs with 环比 / 同比, the backlog, answer times, the volume
+// trend and the top topics. The dashboard, the exports and the bulletin all take their numbers from here.
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { CHANNELS, items, type Channel } from "../schema";
+import { backlog, type Backlog } from "./backlog";
+import { compare, type Compared } from "./comparison";
+import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
+import { previousPeriod, trendBuckets, yearAgoPeriod, type Period, type PeriodOptions } from "./period";
+import { onTimeCounts, rateCounts, ratesFrom, type RateCounts, type Rates } from "./rates";
+import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
+import { timing, type Timing } from "./timing";
+import { topTopics, type TopicCount } from "./topics";
+import { trend, type TrendBucket } from "./trends";
+
+/** The instant the figures are as of: the newest item's receipt, or now if that is later than now or absent. */
+export function dataCutoff(db: Db, now = Date.now()): number {
+  const row = db.select({ newest: sql<number | null>`max(${items.receivedAt})` }).from(items).get();
+  return row?.newest != null ? Math.min(row.newest, now) : now;
+}
+
+export interface PeriodFigures {
+  counts: RateCounts;
+  rates: Rates;
+  byChannel: Record<Channel, number>;
+  negativeShare: number | null;
+  medianReplyWorkdays: number | null;
+}
+
+export function periodFigures(db: Db, range: TimeRange, f: MetricFilters, asOf: number, d: MetricDefinitions = METRIC_DEFINITIONS): PeriodFigures {
+  const counts = rateCounts(db, range, f);
+  const rates = ratesFrom(counts, onTimeCounts(db, range, f, asOf), d);
+  const channels = db
+    .select({ channel: items.channel, n: sql<number>`count(*)` })
+    .from(items)
+    .where(receivedIn(db, range, f))
+    .groupBy(items.channel)
+    .all();
+  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, channels.find((r) => r.channel === c)?.n ?? 0])) as Record<Channel, number>;
+  const sentiment = db
+    .select({
+      negative: sql<number>`coalesce(sum(case when ${items.sentiment} = 'negative' then 1 else 0 end), 0)`,
+      scored: sql<number>`coalesce(sum(case when ${items.sentiment} is not null then 1 else 0 end), 0)`,
+    })
+    .from(items)
+    .where(receivedIn(db, range, f))
+    .get()!;
+  return {
+    counts, rates, byChannel, negativeShare: ratio(sentiment.negative, sentiment.scored),
+    medianReplyWorkdays: timing(db, range, f).replyWorkdays.median,
+  };
+}
+
+export interface Overview {
+  period: Period;
+  previous: Period;
+  yearAgo: Period;
+  asOf: number;
+  definitionsVersion: string;
+  current: PeriodFigures;
+  kpis: Record<"volume" | "replyRate" | "onTimeRate" | "resolutionRate" | "satisfactionRate" | "responseRate3" | "solvedRate3" | "satisfactionRate3" | "negativeShare", Compared> & {
+    medianReplyWorkdays: Compared;
+  };
+  backlog: Backlog;
+  timing: Timing;
+  trend: TrendBucket[];
+  topTopics: TopicCount[];
+}
+
+export function overview(db: Db, period: Period, f: MetricFilters, options: PeriodOptions & { now?: number; definitions?: MetricDefinitions } = {}): Overview {
+  const d = options.definitions ?? METRIC_DEFINITIONS;
+  const asOf = dataCutoff(db, options.now);
+  const previous = previousPeriod(period, options);
+  const yearAgo = yearAgoPeriod(period, options);
+  const current = periodFigures(db, period, f, asOf, d);
+  const before = periodFigures(db, previous, f, asOf, d);
+  const lastYear = periodFigures(db, yearAgo, f, asOf, d);
+  const rate = (k: keyof Rates) => compare(current.rates[k], before.rates[k], lastYear.rates[k], "rate");
+  const granularity = period.end - period.start > 100 * 86_400_000 ? "month" : "day";
+  return {
+    period, previous, yearAgo, asOf, definitionsVersion: d.version, current,
+    kpis: {
+      volume: compare(current.counts.received, before.counts.received, lastYear.counts.received, "count"),
+      replyRate: rate("replyRate"),
+      onTimeRate: rate("onTimeRate"),
+      resolutionRate: rate("resolutionRate"),
+      satisfactionRate: rate("satisfactionRate"),
+      responseRate3: rate("responseRate3"),
+      solvedRate3: rate("solvedRate3"),
+      satisfactionRate3: rate("satisfactionRate3"),
+      negativeShare: compare(current.negativeShare, before.negativeShare, lastYear.negativeShare, "rate"),
+      medianReplyWorkdays: compare(current.medianReplyWorkdays, before.medianReplyWorkdays, lastYear.medianReplyWorkdays, "count"),
+    },
+    backlog: backlog(db, f, asOf, d),
+    timing: timing(db, period, f),
+    trend: trend(db, trendBuckets(period, granularity), f),
+    topTopics: topTopics(db, period, previous, f, { limit: 10 }),
+  };
+}

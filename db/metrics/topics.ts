@@ -1,0 +1,49 @@
+// Top topics (first or second level) by volume, with the change against a comparison period (环比 or 同比).
+import { eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "../client";
+import { items, topics } from "../schema";
+import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
+
+export interface TopicCount {
+  topicId: number;
+  name: string;
+  parentName: string | null;
+  count: number;
+  previous: number;
+  /** (count − previous) / previous; null when the comparison period had none. */
+  change: number | null;
+  share: number | null;
+}
+
+function countsByTopic(db: Db, range: TimeRange, f: MetricFilters, level: 1 | 2): Map<number, number> {
+  const topic = alias(topics, "t");
+  const key = level === 1 ? sql<number>`coalesce(${topic.parentId}, ${topic.id})` : sql<number>`${topic.id}`;
+  const rows = db
+    .select({ topicId: key, n: sql<number>`count(*)` })
+    .from(items)
+    .innerJoin(topic, eq(topic.id, items.routedTopicId))
+    .where(receivedIn(db, range, f))
+    .groupBy(key)
+    .all();
+  return new Map(rows.map((r) => [r.topicId, r.n]));
+}
+
+export function topTopics(db: Db, range: TimeRange, comparison: TimeRange, f: MetricFilters, options: { level?: 1 | 2; limit?: number } = {}): TopicCount[] {
+  const level = options.level ?? 1;
+  const now = countsByTopic(db, range, f, level);
+  const before = countsByTopic(db, comparison, f, level);
+  const total = [...now.values()].reduce((a, b) => a + b, 0);
+  const catalogue = new Map(db.select({ id: topics.id, name: topics.name, parentId: topics.parentId }).from(topics).all().map((t) => [t.id, t]));
+  return [...now.entries()]
+    .map(([topicId, count]) => {
+      const t = catalogue.get(topicId);
+      const previous = before.get(topicId) ?? 0;
+      return {
+        topicId, name: t?.name ?? String(topicId), parentName: t?.parentId ? catalogue.get(t.parentId)?.name ?? null : null,
+        count, previous, change: previous > 0 ? (count - previous) / previous : null, share: ratio(count, total),
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.topicId - b.topicId)
+    .slice(0, options.limit ?? 10);
+}

@@ -1,0 +1,99 @@
+// Per Shanghai day, then summed into the period's buckets (day / week / month): volume by channel, and the counts
+// behind the reply and satisfaction rates and the negative share, so a trend line and the KPI agree.
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { CHANNELS, items, type Channel } from "../schema";
+import { shanghaiDay } from "../time";
+import { METRIC_DEFINITIONS } from "./definitions";
+import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
+
+export interface TrendBucket {
+  key: string;
+  label: string;
+  start: number;
+  end: number;
+  received: number;
+  byChannel: Record<Channel, number>;
+  answered: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  rated: number;
+  negative: number;
+  sentimentScored: number;
+  replyRate: number | null;
+  satisfactionRate: number | null;
+  negativeShare: number | null;
+}
+
+export interface BucketSpec {
+  key: string;
+  label: string;
+  start: number;
+  end: number;
+}
+
+interface DayRow {
+  day: string;
+  channel: string;
+  received: number;
+  answered: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  rated: number;
+  negative: number;
+  sentimentScored: number;
+}
+
+const sum = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
+
+function dayRows(db: Db, range: TimeRange, f: MetricFilters): DayRow[] {
+  const day = shanghaiDay(items.receivedAt);
+  return db
+    .select({
+      day,
+      channel: items.channel,
+      received: sql<number>`count(*)`,
+      answered: sum(sql`${items.answeredAt} IS NOT NULL`),
+      satisfied: sum(sql`${items.satisfaction} = 'satisfied'`),
+      basicallySatisfied: sum(sql`${items.satisfaction} = 'basically_satisfied'`),
+      rated: sum(sql`${items.satisfaction} IN ('satisfied', 'basically_satisfied', 'dissatisfied')`),
+      negative: sum(sql`${items.sentiment} = 'negative'`),
+      sentimentScored: sum(sql`${items.sentiment} IS NOT NULL`),
+    })
+    .from(items)
+    .where(receivedIn(db, range, f))
+    .groupBy(day, items.channel)
+    .all();
+}
+
+/** Buckets in order; days are Shanghai days "YYYY-MM-DD", matched to the bucket whose [start, end) holds them. */
+export function trend(db: Db, buckets: BucketSpec[], f: MetricFilters): TrendBucket[] {
+  if (buckets.length === 0) return [];
+  const range = { start: buckets[0].start, end: buckets[buckets.length - 1].end };
+  const out: TrendBucket[] = buckets.map((b) => ({
+    ...b, received: 0, byChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>,
+    answered: 0, satisfied: 0, basicallySatisfied: 0, rated: 0, negative: 0, sentimentScored: 0,
+    replyRate: null, satisfactionRate: null, negativeShare: null,
+  }));
+  for (const row of dayRows(db, range, f)) {
+    // The day's 00:00 Shanghai time, as a UTC instant (+08:00 fixed).
+    const at = Date.parse(`${row.day}T00:00:00+08:00`);
+    const bucket = out.find((b) => at >= b.start && at < b.end);
+    if (!bucket) continue;
+    bucket.received += row.received;
+    bucket.byChannel[row.channel as Channel] = (bucket.byChannel[row.channel as Channel] ?? 0) + row.received;
+    bucket.answered += row.answered;
+    bucket.satisfied += row.satisfied;
+    bucket.basicallySatisfied += row.basicallySatisfied;
+    bucket.rated += row.rated;
+    bucket.negative += row.negative;
+    bucket.sentimentScored += row.sentimentScored;
+  }
+  const w = METRIC_DEFINITIONS.basicallySatisfiedWeight;
+  for (const b of out) {
+    b.replyRate = ratio(b.answered, b.received);
+    b.satisfactionRate = ratio(b.satisfied + w * b.basicallySatisfied, b.rated);
+    b.negativeShare = ratio(b.negative, b.sentimentScored);
+  }
+  return out;
+}

@@ -63,6 +63,7 @@ export function definitionsFor(lang: Lang, keys: MetricKey[]) {
   return {
     version: METRIC_DEFINITIONS.version,
     effectiveFrom: METRIC_DEFINITIONS.effectiveFrom,
+    minimumSample: METRIC_DEFINITIONS.minimumSample,
     calendar: coverage,
     help: Object.fromEntries(keys.map((k) => [k, metricHelp(k, lang)])) as Record<MetricKey, string>,
   };

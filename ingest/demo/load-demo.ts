@@ -3,13 +3,14 @@ import path from "node:path";
 import type { Db } from "../../db/client";
 import { createIngestStore } from "../../db/ingest-store";
 import { ingestFile, type IngestSummary } from "../load";
+import { describeNlpPass, runNlpPass } from "../nlp/nlp-pass";
 import { generateDemo } from "./generate";
 
 export async function loadDemoData(
   db: Db,
   workDir: string,
   log: (line: string) => void = () => {},
-  options: { scale?: number } = {},
+  options: { scale?: number; /** Run the NLP pass (sentiment, places, …) over the loaded items; default true. */ nlp?: boolean } = {},
 ): Promise<IngestSummary[]> {
   const demoDir = path.join(workDir, "demo");
   const started = Date.now();
@@ -30,5 +31,7 @@ export async function loadDemoData(
     summaries.push(summary);
   }
   createIngestStore(db).setSetting("demo_data", "true");
+  // The same analysis an import from the command line runs: sentiment, places, personal data, reply quality.
+  if (options.nlp !== false) log(`  ${describeNlpPass(runNlpPass(db))}`);
   return summaries;
 }

@@ -1,0 +1,86 @@
+// The items list and item detail for the pages, and the item actions (routing correction, exclusion).
+import { z } from "zod";
+import { excludeItem, revokeExclusion } from "../../db/queries/exclusions";
+import { catalogueNames, itemDetail, listItems, topicChoices } from "../../db/queries/items";
+import { recordCorrection } from "../../db/queries/nlp";
+import { EXCLUSION_REASONS } from "../../db/schema";
+import { maskPersonalData } from "../../ingest/nlp/pii";
+import { BadParamsError, parseItemsParams, type ItemsParams } from "./dashboard-params";
+import { getDb } from "./db.server";
+import { dataCutoff } from "../../db/metrics/overview";
+import { pageContext, type PageContext } from "./metrics.server";
+
+export function itemsPage(url: URL) {
+  const ctx = pageContext(url);
+  let params: ItemsParams;
+  try {
+    params = parseItemsParams(url.searchParams);
+  } catch (e) {
+    if (e instanceof BadParamsError) throw new Response(`参数错误 / bad parameter: ${e.message}`, { status: 400 });
+    throw e;
+  }
+  // The backlog is "as of now", whatever the period: a period limits it only when one is asked for.
+  const range = params.backlog && !params.period ? undefined : ctx.period;
+  const result = listItems(getDb(), {
+    filters: ctx.filters, range, asOf: ctx.asOf, search: params.q, backlog: params.backlog, sentiment: params.sentiment,
+    status: params.status, needsReview: params.review === "1", sort: params.sort, page: params.page,
+  });
+  // Personal data is masked in lists until roles decide who may see it (the access issue).
+  const rows = result.rows.map((r) => ({ ...r, title: r.title && maskPersonalData(r.title), excerpt: r.excerpt && maskPersonalData(r.excerpt) }));
+  return { ctx, params, range: range ? { start: range.start, end: range.end } : null, ...result, rows };
+}
+
+export function itemPage(id: number) {
+  const db = getDb();
+  const detail = itemDetail(db, id);
+  if (!detail) throw new Response("诉求不存在 / no such item", { status: 404 });
+  const names = catalogueNames(db);
+  const mask = (s: string | null) => (s ? maskPersonalData(s) : s);
+  return {
+    asOf: dataCutoff(db),
+    item: detail.item,
+    texts: { title: mask(detail.texts.title), body: mask(detail.texts.body), replyText: mask(detail.texts.replyText), raw: mask(detail.texts.raw) },
+    nlp: detail.nlp,
+    routedDepartment: detail.routedDepartment,
+    sourceDepartment: detail.sourceDepartment,
+    routedTopic: detail.routedTopic,
+    predictedDepartment: detail.item.predictedDepartmentId ? names.departments.get(detail.item.predictedDepartmentId) ?? null : null,
+    predictedTopic: detail.item.predictedTopicId ? names.topics.get(detail.item.predictedTopicId) ?? null : null,
+    corrections: detail.corrections.map((c) => ({
+      ...c,
+      previous: c.previousId === null ? null : (c.field === "department" ? names.departments : names.topics).get(c.previousId) ?? String(c.previousId),
+      next: (c.field === "department" ? names.departments : names.topics).get(c.newId) ?? String(c.newId),
+    })),
+    exclusions: detail.exclusions,
+    departments: [...names.departments.entries()].map(([id, name]) => ({ id, name })),
+    topics: topicChoices(db),
+  };
+}
+
+const actor = z.string().trim().min(1, "请填写您的姓名 / your name is required").max(40);
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("correct"), field: z.enum(["department", "topic"]), value: z.coerce.number().int().positive(), by: actor, note: z.string().trim().max(200).optional() }),
+  z.object({ intent: z.literal("exclude"), reason: z.enum(EXCLUSION_REASONS), by: actor, note: z.string().trim().max(200).optional() }),
+  z.object({ intent: z.literal("revoke"), by: actor }),
+]);
+
+/** Applies a posted item action; a validation problem is returned (not thrown) so the form can show it. */
+export function itemAction(id: number, form: FormData): { ok: true; message: string } | { ok: false; error: string } {
+  const parsed = actionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  const db = getDb();
+  const a = parsed.data;
+  if (!itemDetail(db, id)) throw new Response("诉求不存在 / no such item", { status: 404 });
+  if (a.intent === "correct") {
+    recordCorrection(db, { itemId: id, field: a.field, newId: a.value, correctedBy: a.by, note: a.note || undefined });
+    return { ok: true, message: "saved" };
+  }
+  if (a.intent === "exclude") {
+    excludeItem(db, { itemId: id, reason: a.reason, note: a.note || undefined, by: a.by });
+    return { ok: true, message: "excluded" };
+  }
+  revokeExclusion(db, { itemId: id, by: a.by });
+  return { ok: true, message: "revoked" };
+}
+
+export type { PageContext };

@@ -1,0 +1,133 @@
+// The items list (诉求列表) and one item's detail: the rows behind every number on the dashboard, with the same
+// filters the metrics use (db/metrics/scope.ts), plus search, item-level filters, sorting and paging.
+import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "../client";
+import { backlogConditions } from "../metrics/backlog";
+import { filterConditions, type MetricFilters, type TimeRange } from "../metrics/scope";
+import { departments, itemCorrections, itemExclusions, itemNlp, items, itemTexts, topics, type ItemStatus, type Sentiment } from "../schema";
+
+export interface ItemListQuery {
+  filters: MetricFilters;
+  /** Received in this range; none = any time. */
+  range?: TimeRange;
+  search?: string;
+  backlog?: "open" | "dueSoon" | "overdue";
+  asOf: number;
+  sentiment?: Sentiment;
+  status?: ItemStatus;
+  needsReview?: boolean;
+  sort?: "received_desc" | "received_asc" | "deadline_asc" | "answered_desc";
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ItemListRow {
+  id: number;
+  channel: string;
+  externalId: string;
+  title: string | null;
+  excerpt: string | null;
+  receivedAt: number;
+  deadlineAt: number | null;
+  answeredAt: number | null;
+  status: string;
+  department: string | null;
+  topic: string | null;
+  sentiment: string | null;
+  needsReview: boolean;
+  excluded: boolean;
+}
+
+/** LIKE wildcards in user text are matched literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function conditions(db: Db, q: ItemListQuery): SQL[] {
+  const out = filterConditions(db, q.filters);
+  if (q.range) out.push(gte(items.receivedAt, q.range.start), lt(items.receivedAt, q.range.end));
+  if (q.backlog) out.push(backlogConditions(q.backlog, q.asOf));
+  if (q.sentiment) out.push(eq(items.sentiment, q.sentiment));
+  if (q.status) out.push(eq(items.status, q.status));
+  if (q.needsReview) out.push(eq(items.needsReview, true));
+  if (q.search) {
+    const pattern = likePattern(q.search);
+    // Title, body and the source's id: a substring match, so one- and two-character queries work too.
+    out.push(or(sql`${itemTexts.title} LIKE ${pattern} ESCAPE '\\'`, sql`${itemTexts.body} LIKE ${pattern} ESCAPE '\\'`, like(items.externalId, pattern))!);
+  }
+  return out;
+}
+
+const ORDER = {
+  received_desc: [desc(items.receivedAt), desc(items.id)],
+  received_asc: [asc(items.receivedAt), asc(items.id)],
+  deadline_asc: [sql`${items.deadlineAt} IS NULL`, asc(items.deadlineAt), asc(items.id)],
+  answered_desc: [sql`${items.answeredAt} IS NULL`, desc(items.answeredAt), desc(items.id)],
+} as const;
+
+export function listItems(db: Db, q: ItemListQuery): { rows: ItemListRow[]; total: number; page: number; pageSize: number } {
+  const pageSize = Math.min(Math.max(q.pageSize ?? 50, 1), 200);
+  const page = Math.max(q.page ?? 1, 1);
+  const where = and(...conditions(db, q));
+  const dept = alias(departments, "d");
+  const topic = alias(topics, "tp");
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(items)
+    .innerJoin(itemTexts, eq(itemTexts.itemId, items.id))
+    .where(where)
+    .get()!.n;
+  const rows = db
+    .select({
+      id: items.id, channel: items.channel, externalId: items.externalId, title: itemTexts.title,
+      excerpt: sql<string | null>`substr(${itemTexts.body}, 1, 80)`, receivedAt: items.receivedAt, deadlineAt: items.deadlineAt,
+      answeredAt: items.answeredAt, status: items.status, department: dept.name, topic: topic.name, sentiment: items.sentiment,
+      needsReview: items.needsReview, excluded: items.excluded,
+    })
+    .from(items)
+    .innerJoin(itemTexts, eq(itemTexts.itemId, items.id))
+    .leftJoin(dept, eq(dept.id, items.routedDepartmentId))
+    .leftJoin(topic, eq(topic.id, items.routedTopicId))
+    .where(where)
+    .orderBy(...ORDER[q.sort ?? "received_desc"])
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { rows, total, page, pageSize };
+}
+
+export function itemDetail(db: Db, id: number) {
+  const routedDept = alias(departments, "rd");
+  const sourceDept = alias(departments, "sd");
+  const routedTopic = alias(topics, "rt");
+  const item = db
+    .select({
+      item: items, texts: itemTexts, nlp: itemNlp, routedDepartment: routedDept.name, sourceDepartment: sourceDept.name, routedTopic: routedTopic.name,
+    })
+    .from(items)
+    .innerJoin(itemTexts, eq(itemTexts.itemId, items.id))
+    .leftJoin(itemNlp, eq(itemNlp.itemId, items.id))
+    .leftJoin(routedDept, eq(routedDept.id, items.routedDepartmentId))
+    .leftJoin(sourceDept, eq(sourceDept.id, items.departmentId))
+    .leftJoin(routedTopic, eq(routedTopic.id, items.routedTopicId))
+    .where(eq(items.id, id))
+    .get();
+  if (!item) return null;
+  const corrections = db.select().from(itemCorrections).where(eq(itemCorrections.itemId, id)).orderBy(desc(itemCorrections.createdAt), desc(itemCorrections.id)).all();
+  const exclusions = db.select().from(itemExclusions).where(eq(itemExclusions.itemId, id)).orderBy(desc(itemExclusions.createdAt)).all();
+  return { ...item, corrections, exclusions };
+}
+
+/** Names for ids (the model's predicted department / topic, correction history). */
+export function catalogueNames(db: Db): { departments: Map<number, string>; topics: Map<number, string> } {
+  return {
+    departments: new Map(db.select({ id: departments.id, name: departments.name }).from(departments).all().map((r) => [r.id, r.name])),
+    topics: new Map(db.select({ id: topics.id, name: topics.name }).from(topics).all().map((r) => [r.id, r.name])),
+  };
+}
+
+/** All topics with their parent, for the correction form (second level under first level). */
+export function topicChoices(db: Db) {
+  return db.select({ id: topics.id, name: topics.name, parentId: topics.parentId }).from(topics).orderBy(asc(topics.sortOrder), asc(topics.id)).all();
+}

@@ -21,6 +21,9 @@ export function loader(_args: LoaderFunctionArgs) {
 const NAV: { to: string; label: MessageKey }[] = [
   { to: "/", label: "nav.overview" },
   { to: "/departments", label: "nav.departments" },
+  { to: "/topics", label: "nav.topics" },
+  { to: "/feedback", label: "nav.feedback" },
+  { to: "/weibo", label: "nav.weibo" },
   { to: "/items", label: "nav.items" },
   { to: "/volume", label: "nav.volume" },
 ];

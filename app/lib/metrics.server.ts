@@ -64,6 +64,7 @@ export function definitionsFor(lang: Lang, keys: MetricKey[]) {
     version: METRIC_DEFINITIONS.version,
     effectiveFrom: METRIC_DEFINITIONS.effectiveFrom,
     minimumSample: METRIC_DEFINITIONS.minimumSample,
+    silentAccountDays: METRIC_DEFINITIONS.silentAccountDays,
     calendar: coverage,
     help: Object.fromEntries(keys.map((k) => [k, metricHelp(k, lang)])) as Record<MetricKey, string>,
   };

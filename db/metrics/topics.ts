@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { items, topics } from "../schema";
+import { shanghaiDay, shanghaiDayStart } from "../time";
 import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 
 export interface TopicCount {
@@ -46,4 +47,29 @@ export function topTopics(db: Db, range: TimeRange, comparison: TimeRange, f: Me
     })
     .sort((a, b) => b.count - a.count || a.topicId - b.topicId)
     .slice(0, options.limit ?? 10);
+}
+
+/** Items per bucket for each of the given first-level topics (their children included). */
+export function topicTrend(db: Db, buckets: { key: string; label: string; start: number; end: number }[], f: MetricFilters, topicIds: number[]) {
+  if (buckets.length === 0 || topicIds.length === 0) return [];
+  const topic = alias(topics, "t");
+  const root = sql<number>`coalesce(${topic.parentId}, ${topic.id})`;
+  const day = shanghaiDay(items.receivedAt);
+  const range = { start: buckets[0].start, end: buckets[buckets.length - 1].end };
+  const rows = db
+    .select({ topicId: root, day, n: sql<number>`count(*)` })
+    .from(items)
+    .innerJoin(topic, eq(topic.id, items.routedTopicId))
+    .where(receivedIn(db, range, f))
+    .groupBy(root, day)
+    .all();
+  return topicIds.map((id) => ({
+    topicId: id,
+    counts: buckets.map((b) =>
+      rows.filter((r) => r.topicId === id).reduce((sum, r) => {
+        const at = shanghaiDayStart(r.day);
+        return at >= b.start && at < b.end ? sum + r.n : sum;
+      }, 0),
+    ),
+  }));
 }

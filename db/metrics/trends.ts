@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { CHANNELS, items, type Channel } from "../schema";
-import { shanghaiDay } from "../time";
+import { shanghaiDay, shanghaiDayStart } from "../time";
 import { METRIC_DEFINITIONS } from "./definitions";
 import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 
@@ -76,8 +76,7 @@ export function trend(db: Db, buckets: BucketSpec[], f: MetricFilters): TrendBuc
     replyRate: null, satisfactionRate: null, negativeShare: null,
   }));
   for (const row of dayRows(db, range, f)) {
-    // The day's 00:00 Shanghai time, as a UTC instant (+08:00 fixed).
-    const at = Date.parse(`${row.day}T00:00:00+08:00`);
+    const at = shanghaiDayStart(row.day);
     const bucket = out.find((b) => at >= b.start && at < b.end);
     if (!bucket) continue;
     bucket.received += row.received;

@@ -20,10 +20,10 @@ export function workerAvailable(): boolean {
 }
 
 export async function* produceInWorker(req: ProduceRequest): AsyncGenerator<ProducerMessage> {
-  // Heap limits keep the reader's memory bounded: it holds at most three batches.
+  // The heap limit bounds the reader: it holds the batch it reads, the one it packs and one in flight.
   const script = workerScript(WORKER_ENTRY);
   if (!script) throw new Error("the import worker is not available here");
-  const worker = new Worker(script, { workerData: req, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(script, { workerData: req, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;
   let failure: Error | null = null;

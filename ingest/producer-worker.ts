@@ -1,4 +1,4 @@
-// Worker-thread entry: runs produce() and posts its messages, packed, at most two batches ahead of the writer.
+// Worker-thread entry: runs produce() and posts its messages, packed, at most one batch ahead of the writer.
 import { parentPort, workerData } from "node:worker_threads";
 import { ITEM_FIELD_COLUMNS } from "../db/ingest-store";
 import { packBatch } from "./prepared-codec";
@@ -7,7 +7,8 @@ import type { WorkerMessage } from "./producer-client";
 
 const port = parentPort!;
 const VALUE_COUNT = Object.keys(ITEM_FIELD_COLUMNS).length;
-let credits = 2;
+// One batch ahead of the writer: enough to overlap the two threads, and it bounds what the worker holds.
+let credits = 1;
 let wake: (() => void) | null = null;
 port.on("message", (m: { type: "more" }) => {
   if (m.type !== "more") return;

@@ -4,11 +4,19 @@ import { excludeItem, revokeExclusion } from "../../db/queries/exclusions";
 import { catalogueNames, itemDetail, listItems, topicChoices } from "../../db/queries/items";
 import { recordCorrection } from "../../db/queries/nlp";
 import { EXCLUSION_REASONS } from "../../db/schema";
+import { normalizeText } from "../../ingest/nlp/normalize";
 import { maskPersonalData } from "../../ingest/nlp/pii";
+import { sharedSegmenter } from "../../ingest/nlp/segment";
 import { BadParamsError, parseItemsParams, type ItemsParams } from "./dashboard-params";
 import { getDb } from "./db.server";
 import { dataCutoff } from "../../db/metrics/overview";
 import { pageContext, type PageContext } from "./metrics.server";
+
+/** A query's words (jieba), each with the parts jieba's search mode finds inside it (what the index holds). */
+export function searchWords(query: string): { word: string; parts: string[] }[] {
+  const segmenter = sharedSegmenter();
+  return segmenter.words(normalizeText(query)).map((word) => ({ word, parts: segmenter.searchWords(word).filter((p) => p !== word) }));
+}
 
 export function itemsPage(url: URL) {
   const ctx = pageContext(url);
@@ -22,7 +30,8 @@ export function itemsPage(url: URL) {
   // The backlog is "as of now", whatever the period: a period limits it only when one is asked for.
   const range = params.backlog && !params.period ? undefined : ctx.period;
   const result = listItems(getDb(), {
-    filters: ctx.filters, range, asOf: ctx.asOf, search: params.q, backlog: params.backlog, sentiment: params.sentiment,
+    filters: ctx.filters, range, asOf: ctx.asOf, search: params.q, searchWords: params.q ? searchWords(params.q) : undefined,
+    backlog: params.backlog, sentiment: params.sentiment,
     status: params.status, needsReview: params.review === "1", sort: params.sort, page: params.page,
   });
   // Personal data is masked in lists until roles decide who may see it (the access issue).

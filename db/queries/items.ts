@@ -12,6 +12,11 @@ export interface ItemListQuery {
   /** Received in this range; none = any time. */
   range?: TimeRange;
   search?: string;
+  /**
+   * The search text cut into words by the caller (jieba), each with the shorter words jieba's search mode finds
+   * inside it: matched through the full-text index, a word or all of its parts ("施工噪音" or 施工 + 噪音).
+   */
+  searchWords?: { word: string; parts: string[] }[];
   backlog?: "open" | "dueSoon" | "overdue";
   asOf: number;
   sentiment?: Sentiment;
@@ -51,12 +56,25 @@ function conditions(db: Db, q: ItemListQuery): SQL[] {
   if (q.sentiment) out.push(eq(items.sentiment, q.sentiment));
   if (q.status) out.push(eq(items.status, q.status));
   if (q.needsReview) out.push(eq(items.needsReview, true));
-  if (q.search) {
+  const indexable = q.searchWords && q.searchWords.length > 0 && q.searchWords.every((w) => w.word.length >= 2);
+  if (q.search && indexable && q.search.replace(/\s+/g, "").length >= 3 && hasSearchIndex(db)) {
+    // Every word must occur: "垃圾清运" → "垃圾" AND "清运". Quotes make each word a literal phrase.
+    const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
+    const match = q.searchWords!
+      .map(({ word, parts }) => (parts.length > 1 ? `(${quote(word)} OR (${parts.map(quote).join(" AND ")}))` : quote(word)))
+      .join(" AND ");
+    out.push(sql`${items.id} IN (SELECT rowid FROM item_search WHERE item_search MATCH ${match})`);
+  } else if (q.search) {
     const pattern = likePattern(q.search);
-    // Title, body and the source's id: a substring match, so one- and two-character queries work too.
+    // One- and two-character queries (and databases without the index): a substring match over title, body and id.
     out.push(or(sql`${itemTexts.title} LIKE ${pattern} ESCAPE '\\'`, sql`${itemTexts.body} LIKE ${pattern} ESCAPE '\\'`, like(items.externalId, pattern))!);
   }
   return out;
+}
+
+/** The index is filled by the NLP pass; without it (imports run with --no-nlp) search falls back to LIKE. */
+function hasSearchIndex(db: Db): boolean {
+  return db.$client.prepare("SELECT 1 FROM item_search LIMIT 1").get() !== undefined;
 }
 
 const ORDER = {

@@ -114,14 +114,20 @@ export interface ItemAnalysis {
   personalData: string | null;
   replySubstantive: boolean | null;
   replyRelevance: number | null;
+  /** The search index's words for the item (space-joined), or null for an item without text. */
+  searchWords: string | null;
 }
 
 /** Writes a batch of analyses in one transaction: item_nlp rows and the item's predicted columns. */
 export function saveAnalyses(db: Db, analyses: ItemAnalysis[]): void {
   const now = Date.now();
+  const index = db.$client.prepare("INSERT OR REPLACE INTO item_search (rowid, words) VALUES (?, ?)");
+  const unindex = db.$client.prepare("DELETE FROM item_search WHERE rowid = ?");
   db.transaction((tx) => {
     for (const a of analyses) {
-      const { needsReview, ...nlp } = a;
+      const { needsReview, searchWords, ...nlp } = a;
+      if (searchWords) index.run(a.itemId, searchWords);
+      else unindex.run(a.itemId);
       tx.insert(itemNlp).values({ ...nlp, updatedAt: now }).onConflictDoUpdate({ target: itemNlp.itemId, set: { ...nlp, updatedAt: now } }).run();
       tx.update(items)
         .set({ predictedDepartmentId: a.departmentId, predictedTopicId: a.topicId, needsReview, sentiment: a.sentiment })

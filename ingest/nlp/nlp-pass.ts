@@ -10,7 +10,9 @@ import { deserializeClassifier } from "./model-file";
 import { extractPlaces } from "./places";
 import { summarizePersonalData } from "./pii";
 import { assessReply } from "./reply-quality";
+import { normalizeText } from "./normalize";
 import { RuleClassifier } from "./rules";
+import { sharedSegmenter } from "./segment";
 import { lexiconSentiment } from "./sentiment-lexicon";
 import { predict, predictAndExplain, type TextClassifier } from "./text-classifier";
 
@@ -130,6 +132,7 @@ export class ItemAnalyser {
     const sentiment = this.sentimentOf(text, analysed);
     const places = extractPlaces(text);
     const personalData = summarizePersonalData(text);
+    const searchWords = text ? sharedSegmenter().searchWords(normalizeText(text)).join(" ") : null;
     const reply = assessReply(text, item.replyText);
     return {
       itemId: item.id,
@@ -143,6 +146,7 @@ export class ItemAnalyser {
       places: places.length ? JSON.stringify(places) : null,
       personalData: personalData ? JSON.stringify(personalData) : null,
       replySubstantive: reply.substantive, replyRelevance: reply.relevance === null ? null : round(reply.relevance),
+      searchWords,
     };
   }
 

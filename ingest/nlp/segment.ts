@@ -24,6 +24,14 @@ export class Segmenter {
     return this.jieba.cut(text, true);
   }
 
+  /**
+   * Words to index for search: jieba's search mode also yields the shorter words inside long ones
+   * ("住房城乡建设局" → 住房, 城乡, 建设, 建设局 …), so a query for a part finds the whole. Expects normalised text.
+   */
+  searchWords(text: string): string[] {
+    return [...new Set(this.jieba.cutForSearch(text, true).filter(isContentToken))];
+  }
+
   /** Content words: tokens with a letter or digit that are not stopwords. Expects normalised text. */
   words(text: string): string[] {
     const out: string[] = [];

@@ -8,6 +8,8 @@ import { rateCounts } from "../../db/metrics/rates";
 import { excludeItem, revokeExclusion } from "../../db/queries/exclusions";
 import { itemDetail, listItems } from "../../db/queries/items";
 import { recordCorrection } from "../../db/queries/nlp";
+import { runNlpPass } from "../../ingest/nlp/nlp-pass";
+import { searchWords } from "../../app/lib/items.server";
 import { createTempDb, type TempDb } from "../app/fixtures";
 import { addItems, sh } from "./fixture";
 
@@ -86,5 +88,27 @@ describe("exclusions and corrections", () => {
     const after = itemDetail(t.db, ids[2])!;
     expect(after.item.routedDepartmentId).toBe(housing);
     expect(after.corrections[0]).toMatchObject({ field: "department", previousId: detail.item.routedDepartmentId, newId: housing, correctedBy: "王五" });
+  });
+});
+
+describe("full-text search", () => {
+  it("finds items by words through the index the NLP pass fills, parts of longer words included", () => {
+    const own = createTempDb();
+    try {
+      const [fees, noise] = addItems(own.db, [
+        { channel: "hotline", received: "2026-10-08 09:00", body: "小区物业乱收停车费" },
+        { channel: "hotline", received: "2026-10-09 09:00", body: "夜间施工噪音扰民" },
+      ]);
+      runNlpPass(own.db);
+      const find = (q: string) => listItems(own.db, { filters: {}, asOf, search: q, searchWords: searchWords(q) }).rows.map((x) => x.id);
+      expect(find("停车费")).toEqual([fees]);
+      // The text says 施工噪音扰民; jieba cuts the query "施工噪音" as one word, found through its parts.
+      expect(find("施工噪音")).toEqual([noise]);
+      expect(find("扰民 施工")).toEqual([noise]);
+      expect(find("施工 停车费")).toEqual([]); // every word must occur
+      expect(find("噪")).toEqual([noise]); // one character: substring match
+    } finally {
+      own.cleanup();
+    }
   });
 });

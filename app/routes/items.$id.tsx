@@ -125,8 +125,7 @@ export default function ItemDetail() {
                 {d.departments.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
               </select>
             </label>
-            <label><span>{t("item.yourName")}</span><input name="by" required maxLength={40} /></label>
-            <label><span>{t("item.note")}</span><input name="note" maxLength={200} /></label>
+            <ActorFields />
             <button type="submit" disabled={busy}>{t("item.save")}</button>
           </Form>
           <Form method="post" className="filter-bar">
@@ -143,8 +142,7 @@ export default function ItemDetail() {
                 ))}
               </select>
             </label>
-            <label><span>{t("item.yourName")}</span><input name="by" required maxLength={40} /></label>
-            <label><span>{t("item.note")}</span><input name="note" maxLength={200} /></label>
+            <ActorFields />
             <button type="submit" disabled={busy}>{t("item.save")}</button>
           </Form>
         </div>
@@ -166,7 +164,7 @@ export default function ItemDetail() {
           <Form method="post" className="filter-bar">
             <input type="hidden" name="intent" value="revoke" />
             <p>{t(`item.reason.${activeExclusion.reason}` as MessageKey)} · {activeExclusion.excludedBy} · {beijingTime(activeExclusion.createdAt)}{activeExclusion.note ? `（${activeExclusion.note}）` : ""}</p>
-            <label><span>{t("item.yourName")}</span><input name="by" required maxLength={40} /></label>
+            <ActorFields note={false} />
             <button type="submit" disabled={busy}>{t("item.revoke")}</button>
           </Form>
         ) : (
@@ -178,8 +176,7 @@ export default function ItemDetail() {
                 {(["invalid", "duplicate", "outside_jurisdiction", "other"] as const).map((r) => <option key={r} value={r}>{t(`item.reason.${r}` as MessageKey)}</option>)}
               </select>
             </label>
-            <label><span>{t("item.yourName")}</span><input name="by" required maxLength={40} /></label>
-            <label><span>{t("item.note")}</span><input name="note" maxLength={200} /></label>
+            <ActorFields />
             <button type="submit" disabled={busy}>{t("item.exclude")}</button>
           </Form>
         )}
@@ -190,6 +187,17 @@ export default function ItemDetail() {
         <p className="muted">{tf(lang, "item.provenance", { run: it.importRunId, line: it.sourceLine })} · {it.source}</p>
         <pre className="raw">{d.texts.raw}</pre>
       </details>
+    </>
+  );
+}
+
+/** Who is acting (recorded with the correction or exclusion) and an optional note. */
+function ActorFields({ note = true }: { note?: boolean }) {
+  const { t } = useLang();
+  return (
+    <>
+      <label><span>{t("item.yourName")}</span><input name="by" required maxLength={40} /></label>
+      {note ? <label><span>{t("item.note")}</span><input name="note" maxLength={200} /></label> : null}
     </>
   );
 }

@@ -25,6 +25,7 @@ export interface PeriodFigures {
   byChannel: Record<Channel, number>;
   negativeShare: number | null;
   medianReplyWorkdays: number | null;
+  timing: Timing;
 }
 
 export function periodFigures(db: Db, range: TimeRange, f: MetricFilters, asOf: number, d: MetricDefinitions = METRIC_DEFINITIONS): PeriodFigures {
@@ -45,9 +46,10 @@ export function periodFigures(db: Db, range: TimeRange, f: MetricFilters, asOf: 
     .from(items)
     .where(receivedIn(db, range, f))
     .get()!;
+  const answerTimes = timing(db, range, f);
   return {
     counts, rates, byChannel, negativeShare: ratio(sentiment.negative, sentiment.scored),
-    medianReplyWorkdays: timing(db, range, f).replyWorkdays.median,
+    medianReplyWorkdays: answerTimes.replyWorkdays.median, timing: answerTimes,
   };
 }
 
@@ -92,7 +94,7 @@ export function overview(db: Db, period: Period, f: MetricFilters, options: Peri
       medianReplyWorkdays: compare(current.medianReplyWorkdays, before.medianReplyWorkdays, lastYear.medianReplyWorkdays, "count"),
     },
     backlog: backlog(db, f, asOf, d),
-    timing: timing(db, period, f),
+    timing: current.timing,
     trend: trend(db, trendBuckets(period, granularity), f),
     topTopics: topTopics(db, period, previous, f, { limit: 10 }),
   };

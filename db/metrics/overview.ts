@@ -7,7 +7,7 @@ import { backlog, type Backlog } from "./backlog";
 import { compare, type Compared } from "./comparison";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { previousPeriod, trendBuckets, yearAgoPeriod, type Period, type PeriodOptions } from "./period";
-import { onTimeCounts, rateCounts, ratesFrom, type RateCounts, type Rates } from "./rates";
+import { onTimeCounts, rateCountColumns, ratesFrom, type RateCounts, type Rates } from "./rates";
 import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import { timing, type Timing } from "./timing";
 import { topTopics, type TopicCount } from "./topics";
@@ -29,26 +29,32 @@ export interface PeriodFigures {
 }
 
 export function periodFigures(db: Db, range: TimeRange, f: MetricFilters, asOf: number, d: MetricDefinitions = METRIC_DEFINITIONS): PeriodFigures {
-  const counts = rateCounts(db, range, f);
-  const rates = ratesFrom(counts, onTimeCounts(db, range, f, asOf), d);
-  const channels = db
-    .select({ channel: items.channel, n: sql<number>`count(*)` })
-    .from(items)
-    .where(receivedIn(db, range, f))
-    .groupBy(items.channel)
-    .all();
-  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, channels.find((r) => r.channel === c)?.n ?? 0])) as Record<Channel, number>;
-  const sentiment = db
+  // One pass over the period's items, per channel: the rate counts, the channel volumes and the sentiment.
+  const rows = db
     .select({
+      channel: items.channel,
+      ...rateCountColumns(),
       negative: sql<number>`coalesce(sum(case when ${items.sentiment} = 'negative' then 1 else 0 end), 0)`,
       scored: sql<number>`coalesce(sum(case when ${items.sentiment} is not null then 1 else 0 end), 0)`,
     })
     .from(items)
     .where(receivedIn(db, range, f))
-    .get()!;
+    .groupBy(items.channel)
+    .all();
+  const counts = Object.fromEntries(Object.keys(rateCountColumns()).map((k) => [k, 0])) as unknown as RateCounts;
+  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+  let negative = 0;
+  let scored = 0;
+  for (const { channel, negative: n, scored: s, ...c } of rows) {
+    for (const k of Object.keys(counts) as (keyof RateCounts)[]) counts[k] += c[k];
+    if (channel in byChannel) byChannel[channel as Channel] = c.received;
+    negative += n;
+    scored += s;
+  }
+  const rates = ratesFrom(counts, onTimeCounts(db, range, f, asOf), d);
   const answerTimes = timing(db, range, f);
   return {
-    counts, rates, byChannel, negativeShare: ratio(sentiment.negative, sentiment.scored),
+    counts, rates, byChannel, negativeShare: ratio(negative, scored),
     medianReplyWorkdays: answerTimes.replyWorkdays.median, timing: answerTimes,
   };
 }

@@ -4,7 +4,7 @@ import { and, asc, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { departments, items } from "../schema";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
-import { compositeScore, onTimeCounts, openCondition, rateCountColumns, ratesFrom, type RateCounts, type Rates } from "./rates";
+import { compositeScore, onTimeCountsByDepartment, openCondition, rateCountColumns, ratesFrom, type RateCounts, type Rates } from "./rates";
 import { filterConditions, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import { timingOf, type Distribution } from "./timing";
 
@@ -48,9 +48,10 @@ export function departmentRanking(db: Db, range: TimeRange, f: MetricFilters, as
     list.push(r);
     answered.set(r.departmentId, list);
   }
+  const onTimeByDept = onTimeCountsByDepartment(db, range, f, asOf);
   const rows: DepartmentRow[] = grouped.map((g) => {
     const { departmentId, ...counts } = g;
-    const onTime = onTimeCounts(db, range, { ...f, departmentId: departmentId ?? undefined }, asOf);
+    const onTime = onTimeByDept.get(departmentId) ?? { due: 0, onTime: 0 };
     const rates = ratesFrom(counts, departmentId === null ? null : onTime, d);
     const composite = compositeScore(rates, d);
     return {

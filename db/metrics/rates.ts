@@ -72,19 +72,31 @@ export function rateCounts(db: Db, range: TimeRange, f: MetricFilters): RateCoun
  * is not late yet, so it is left out until it is answered or its deadline passes.
  */
 export function onTimeCounts(db: Db, range: TimeRange, f: MetricFilters, asOf: number): OnTimeCounts {
-  const row = db
-    .select({ due: sql<number>`count(*)`, onTime: count(sql`${items.answeredAt} <= ${items.deadlineAt}`) })
+  return db.select(onTimeColumns()).from(items).where(onTimeWhere(db, range, f, asOf)).get()!;
+}
+
+/** The same counts per routed department, in one pass (the ranking needs every unit's). */
+export function onTimeCountsByDepartment(db: Db, range: TimeRange, f: MetricFilters, asOf: number): Map<number | null, OnTimeCounts> {
+  const rows = db
+    .select({ departmentId: items.routedDepartmentId, ...onTimeColumns() })
     .from(items)
-    .where(
-      and(
-        or(within(sql`${items.deadlineAt}`, range), within(sql`${items.answeredAt}`, range)),
-        sql`${items.deadlineAt} IS NOT NULL`,
-        or(sql`${items.answeredAt} IS NOT NULL`, lte(items.deadlineAt, asOf)),
-        ...filterConditions(db, f),
-      ),
-    )
-    .get()!;
-  return row;
+    .where(onTimeWhere(db, range, f, asOf))
+    .groupBy(items.routedDepartmentId)
+    .all();
+  return new Map(rows.map(({ departmentId, ...c }) => [departmentId, c]));
+}
+
+function onTimeColumns() {
+  return { due: sql<number>`count(*)`, onTime: count(sql`${items.answeredAt} <= ${items.deadlineAt}`) };
+}
+
+function onTimeWhere(db: Db, range: TimeRange, f: MetricFilters, asOf: number): SQL {
+  return and(
+    or(within(sql`${items.deadlineAt}`, range), within(sql`${items.answeredAt}`, range)),
+    sql`${items.deadlineAt} IS NOT NULL`,
+    or(sql`${items.answeredAt} IS NOT NULL`, lte(items.deadlineAt, asOf)),
+    ...filterConditions(db, f),
+  )!;
 }
 
 export function ratesFrom(c: RateCounts, onTime: OnTimeCounts | null, d: MetricDefinitions = METRIC_DEFINITIONS): Rates {

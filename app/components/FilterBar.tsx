@@ -2,18 +2,12 @@
 import { Form } from "@remix-run/react";
 import { useLang } from "~/i18n/use-lang";
 import { CHANNEL_VALUES, type DashboardParams } from "~/lib/dashboard-params";
-import type { MessageKey } from "~/i18n/messages";
+import { CHANNEL_LABEL } from "~/i18n/messages";
 
 export interface FilterOptions {
   departments: { id: number; name: string }[];
   topics: { id: number; name: string }[];
 }
-
-const CHANNEL_LABEL: Record<(typeof CHANNEL_VALUES)[number], MessageKey> = {
-  hotline: "channel.hotline",
-  mailbox: "channel.mailbox",
-  weibo: "channel.weibo",
-};
 
 export function FilterBar({ params, options, periodKey, action, extra }: {
   params: DashboardParams;

@@ -4,14 +4,13 @@ import { Link } from "@remix-run/react";
 import { BarChart, CHANNEL_COLORS, CATEGORICAL_COLORS, DEADLINE_COLORS, LineChart } from "~/components/charts";
 import { FilterBar } from "~/components/FilterBar";
 import { KpiCard } from "~/components/KpiCard";
-import { formatNumber, formatPercent, type MessageKey } from "~/i18n/messages";
+import { CHANNEL_LABEL, formatNumber, formatPercent } from "~/i18n/messages";
 import { useLang } from "~/i18n/use-lang";
 import { carriedParams, hrefWith } from "~/lib/dashboard-params";
 import { beijingTime, oneDecimal } from "~/lib/format";
 import type { OverviewData } from "~/lib/overview.server";
 
 const CHANNEL_KEYS = ["hotline", "mailbox", "weibo"] as const;
-const CHANNEL_LABEL: Record<(typeof CHANNEL_KEYS)[number], MessageKey> = { hotline: "channel.hotline", mailbox: "channel.mailbox", weibo: "channel.weibo" };
 
 export function OverviewView({ data, heading, filterAction }: { data: OverviewData; heading: string; filterAction?: string }) {
   const { lang, t } = useLang();

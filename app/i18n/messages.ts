@@ -547,6 +547,9 @@ export function langFromSearch(search: string | URLSearchParams): Lang {
   return params.get("lang") === "en" ? "en" : DEFAULT_LANG;
 }
 
+/** The message key of each channel's name (one map for every page). */
+export const CHANNEL_LABEL: Record<"hotline" | "mailbox" | "weibo", MessageKey> = { hotline: "channel.hotline", mailbox: "channel.mailbox", weibo: "channel.weibo" };
+
 /** A message with {name} placeholders filled in. */
 export function tf(lang: Lang, key: MessageKey, values: Record<string, string | number>): string {
   return t(lang, key).replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));

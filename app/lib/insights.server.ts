@@ -2,7 +2,7 @@
 // shaped for the pages.
 import { hotClusterItems, listHotClusters, mergedCounts, risingTopics } from "../../db/queries/hot-issues";
 import { accountTable, engagementTrend, topPosts } from "../../db/metrics/microblog";
-import { previousPeriod, trendBuckets } from "../../db/metrics/period";
+import { previousPeriod, trendBuckets, trendGranularity } from "../../db/metrics/period";
 import { negativeExamples, negativeSpikes, negativeTexts, periodTexts, sentimentByChannel } from "../../db/metrics/sentiment";
 import { topicTrend, topTopics } from "../../db/metrics/topics";
 import { trend } from "../../db/metrics/trends";
@@ -11,14 +11,13 @@ import { sharedSegmenter } from "../../ingest/nlp/segment";
 import { getDb } from "./db.server";
 import type { PageContext } from "./metrics.server";
 
-const granularityOf = (ctx: PageContext) => (ctx.period.end - ctx.period.start > 100 * 86_400_000 ? "month" : "day");
 
 export function topicsData(ctx: PageContext) {
   const db = getDb();
   const previous = previousPeriod(ctx.period);
   const level1 = topTopics(db, ctx.period, previous, ctx.filters, { level: 1, limit: 20 });
   const level2 = topTopics(db, ctx.period, previous, ctx.filters, { level: 2, limit: 15 });
-  const buckets = trendBuckets(ctx.period, granularityOf(ctx));
+  const buckets = trendBuckets(ctx.period, trendGranularity(ctx.period));
   const main = level1.slice(0, 5);
   const series = topicTrend(db, buckets, ctx.filters, main.map((t) => t.topicId));
   const clusters = listHotClusters(db, { limit: 10 }).map((c) => ({
@@ -36,7 +35,7 @@ export function topicsData(ctx: PageContext) {
 
 export function feedbackData(ctx: PageContext) {
   const db = getDb();
-  const buckets = trend(db, trendBuckets(ctx.period, granularityOf(ctx)), ctx.filters);
+  const buckets = trend(db, trendBuckets(ctx.period, trendGranularity(ctx.period)), ctx.filters);
   const keywords = characteristicWords(negativeTexts(db, ctx.period, ctx.filters, 1500), periodTexts(db, ctx.period, ctx.filters, 4000));
   return {
     byChannel: sentimentByChannel(db, ctx.period, ctx.filters),
@@ -78,6 +77,6 @@ export function weiboData(ctx: PageContext) {
   return {
     accounts: accountTable(db, ctx.period, ctx.asOf),
     topPosts: topPosts(db, ctx.period),
-    engagement: engagementTrend(db, trendBuckets(ctx.period, granularityOf(ctx))),
+    engagement: engagementTrend(db, trendBuckets(ctx.period, trendGranularity(ctx.period))),
   };
 }

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorView } from "~/components/ErrorView";
 import { FilterBar } from "~/components/FilterBar";
-import { formatNumber, langFromSearch, t as translate, tf, type MessageKey } from "~/i18n/messages";
+import { CHANNEL_LABEL, formatNumber, langFromSearch, t as translate, tf, type MessageKey } from "~/i18n/messages";
 import { useLang, withLang } from "~/i18n/use-lang";
 import { BACKLOG_VALUES, carriedParams, hrefWith, SENTIMENT_VALUES, SORT_VALUES, STATUS_VALUES } from "~/lib/dashboard-params";
 import { beijingTime } from "~/lib/format";
@@ -23,7 +23,6 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const CHANNEL_LABEL: Record<string, MessageKey> = { hotline: "channel.hotline", mailbox: "channel.mailbox", weibo: "channel.weibo" };
 
 export default function Items() {
   const data = useLoaderData<typeof loader>();
@@ -113,7 +112,7 @@ export default function Items() {
                       {r.needsReview ? <span className="badge badge-review">{t("flag.review")}</span> : null}
                       {r.excluded ? <span className="badge badge-excluded">{t("flag.excluded")}</span> : null}
                     </td>
-                    <td>{t(CHANNEL_LABEL[r.channel] ?? "channel.hotline")}</td>
+                    <td>{t(CHANNEL_LABEL[r.channel as keyof typeof CHANNEL_LABEL] ?? "channel.hotline")}</td>
                     <td>{r.department ?? "—"}</td>
                     <td>{r.topic ?? "—"}</td>
                     <td>{beijingTime(r.receivedAt)}</td>

@@ -5,7 +5,7 @@ import type { Db } from "../client";
 import { items } from "../schema";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { openCondition } from "./rates";
-import { filterConditions, type MetricFilters } from "./scope";
+import { countWhere, filterConditions, type MetricFilters } from "./scope";
 import { addWorkdays } from "./workdays";
 
 export interface Backlog {
@@ -37,8 +37,8 @@ export function backlog(db: Db, f: MetricFilters, asOf: number, d: MetricDefinit
   const row = db
     .select({
       open: sql<number>`count(*)`,
-      overdue: sql<number>`coalesce(sum(case when ${items.deadlineAt} < ${asOf} then 1 else 0 end), 0)`,
-      dueSoon: sql<number>`coalesce(sum(case when ${items.deadlineAt} >= ${asOf} and ${items.deadlineAt} <= ${until} then 1 else 0 end), 0)`,
+      overdue: countWhere(sql`${items.deadlineAt} < ${asOf}`),
+      dueSoon: countWhere(sql`${items.deadlineAt} >= ${asOf} AND ${items.deadlineAt} <= ${until}`),
     })
     .from(items)
     .where(and(openCondition(), receivedBy(db, asOf), ...filterConditions(db, f)))

@@ -6,9 +6,9 @@ import { CHANNELS, items, type Channel } from "../schema";
 import { backlog, type Backlog } from "./backlog";
 import { compare, type Compared } from "./comparison";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
-import { previousPeriod, trendBuckets, yearAgoPeriod, type Period, type PeriodOptions } from "./period";
+import { previousPeriod, trendBuckets, trendGranularity, yearAgoPeriod, type Period, type PeriodOptions } from "./period";
 import { onTimeCounts, rateCountColumns, ratesFrom, type RateCounts, type Rates } from "./rates";
-import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
+import { countWhere, ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import { timing, type Timing } from "./timing";
 import { topTopics, type TopicCount } from "./topics";
 import { trend, type TrendBucket } from "./trends";
@@ -34,8 +34,8 @@ export function periodFigures(db: Db, range: TimeRange, f: MetricFilters, asOf: 
     .select({
       channel: items.channel,
       ...rateCountColumns(),
-      negative: sql<number>`coalesce(sum(case when ${items.sentiment} = 'negative' then 1 else 0 end), 0)`,
-      scored: sql<number>`coalesce(sum(case when ${items.sentiment} is not null then 1 else 0 end), 0)`,
+      negative: countWhere(sql`${items.sentiment} = 'negative'`),
+      scored: countWhere(sql`${items.sentiment} IS NOT NULL`),
     })
     .from(items)
     .where(receivedIn(db, range, f))
@@ -84,7 +84,6 @@ export function overview(db: Db, period: Period, f: MetricFilters, options: Peri
   const before = periodFigures(db, previous, f, asOf, d);
   const lastYear = periodFigures(db, yearAgo, f, asOf, d);
   const rate = (k: keyof Rates) => compare(current.rates[k], before.rates[k], lastYear.rates[k], "rate");
-  const granularity = period.end - period.start > 100 * 86_400_000 ? "month" : "day";
   return {
     period, previous, yearAgo, asOf, definitionsVersion: d.version, current,
     kpis: {
@@ -101,7 +100,7 @@ export function overview(db: Db, period: Period, f: MetricFilters, options: Peri
     },
     backlog: backlog(db, f, asOf, d),
     timing: current.timing,
-    trend: trend(db, trendBuckets(period, granularity), f),
+    trend: trend(db, trendBuckets(period, trendGranularity(period)), f),
     topTopics: topTopics(db, period, previous, f, { limit: 10 }),
   };
 }

@@ -377,3 +377,8 @@ export function periodLabel(p: Period, lang: "zh-CN" | "en"): string {
     }
   }
 }
+
+/** How a period's trend is bucketed: by day, or by month beyond about a quarter (a year of days is unreadable). */
+export function trendGranularity(p: Period): "day" | "month" {
+  return p.end - p.start > 100 * 86_400_000 ? "month" : "day";
+}

@@ -4,7 +4,7 @@ import { and, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { items } from "../schema";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
-import { filterConditions, ratio, receivedIn, within, type MetricFilters, type TimeRange } from "./scope";
+import { countWhere, filterConditions, ratio, receivedIn, within, type MetricFilters, type TimeRange } from "./scope";
 
 /** Counts over the items received in the period: the numerators and denominators behind every rate. */
 export interface RateCounts {
@@ -41,25 +41,24 @@ export interface Rates {
   satisfactionRate3: number | null;
 }
 
-const count = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
 
 /** The SELECT list of RateCounts, reused by grouped queries (ranking, trends). */
 export function rateCountColumns() {
   const validVisit = sql`${items.channel} = 'hotline' AND ${items.returnVisitAt} IS NOT NULL AND ${items.satisfaction} IN ('satisfied', 'basically_satisfied', 'dissatisfied')`;
   return {
     received: sql<number>`count(*)`,
-    answered: count(sql`${items.answeredAt} IS NOT NULL`),
-    resolved: count(sql`(CASE WHEN ${items.channel} = 'hotline' AND ${items.returnVisitAt} IS NOT NULL AND ${items.solved} IS NOT NULL
+    answered: countWhere(sql`${items.answeredAt} IS NOT NULL`),
+    resolved: countWhere(sql`(CASE WHEN ${items.channel} = 'hotline' AND ${items.returnVisitAt} IS NOT NULL AND ${items.solved} IS NOT NULL
       THEN ${items.solved} IN ('yes', 'partly') ELSE ${items.closedAt} IS NOT NULL END)`),
-    satisfied: count(sql`${items.satisfaction} = 'satisfied'`),
-    basicallySatisfied: count(sql`${items.satisfaction} = 'basically_satisfied'`),
-    dissatisfied: count(sql`${items.satisfaction} = 'dissatisfied'`),
-    validVisits: count(validVisit),
-    visitsContacted: count(sql`${validVisit} AND ${items.firstContactAt} IS NOT NULL`),
-    visitsSolved: count(sql`${validVisit} AND ${items.solved} = 'yes'`),
-    visitsSatisfied: count(sql`${validVisit} AND ${items.satisfaction} = 'satisfied'`),
-    visitsBasicallySatisfied: count(sql`${validVisit} AND ${items.satisfaction} = 'basically_satisfied'`),
-    excluded: count(sql`${items.excluded} = 1`),
+    satisfied: countWhere(sql`${items.satisfaction} = 'satisfied'`),
+    basicallySatisfied: countWhere(sql`${items.satisfaction} = 'basically_satisfied'`),
+    dissatisfied: countWhere(sql`${items.satisfaction} = 'dissatisfied'`),
+    validVisits: countWhere(validVisit),
+    visitsContacted: countWhere(sql`${validVisit} AND ${items.firstContactAt} IS NOT NULL`),
+    visitsSolved: countWhere(sql`${validVisit} AND ${items.solved} = 'yes'`),
+    visitsSatisfied: countWhere(sql`${validVisit} AND ${items.satisfaction} = 'satisfied'`),
+    visitsBasicallySatisfied: countWhere(sql`${validVisit} AND ${items.satisfaction} = 'basically_satisfied'`),
+    excluded: countWhere(sql`${items.excluded} = 1`),
   };
 }
 
@@ -87,7 +86,7 @@ export function onTimeCountsByDepartment(db: Db, range: TimeRange, f: MetricFilt
 }
 
 function onTimeColumns() {
-  return { due: sql<number>`count(*)`, onTime: count(sql`${items.answeredAt} <= ${items.deadlineAt}`) };
+  return { due: sql<number>`count(*)`, onTime: countWhere(sql`${items.answeredAt} <= ${items.deadlineAt}`) };
 }
 
 function onTimeWhere(db: Db, range: TimeRange, f: MetricFilters, asOf: number): SQL {

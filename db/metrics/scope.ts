@@ -46,6 +46,11 @@ export function within(column: SQL | typeof items.receivedAt, range: TimeRange):
   return sql`(${column} >= ${range.start} AND ${column} < ${range.end})`;
 }
 
+/** How many of the selected rows meet `condition` (0, not NULL, when there are none). */
+export function countWhere(condition: SQL): SQL<number> {
+  return sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
+}
+
 /** A ratio, or null when nothing was counted (shown as "—", never as 0 %). */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;

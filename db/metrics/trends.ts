@@ -5,7 +5,7 @@ import type { Db } from "../client";
 import { CHANNELS, items, type Channel } from "../schema";
 import { shanghaiDay, shanghaiDayStart } from "../time";
 import { METRIC_DEFINITIONS } from "./definitions";
-import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
+import { countWhere, ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 
 export interface TrendBucket {
   key: string;
@@ -44,7 +44,6 @@ interface DayRow {
   sentimentScored: number;
 }
 
-const sum = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
 
 function dayRows(db: Db, range: TimeRange, f: MetricFilters): DayRow[] {
   const day = shanghaiDay(items.receivedAt);
@@ -53,12 +52,12 @@ function dayRows(db: Db, range: TimeRange, f: MetricFilters): DayRow[] {
       day,
       channel: items.channel,
       received: sql<number>`count(*)`,
-      answered: sum(sql`${items.answeredAt} IS NOT NULL`),
-      satisfied: sum(sql`${items.satisfaction} = 'satisfied'`),
-      basicallySatisfied: sum(sql`${items.satisfaction} = 'basically_satisfied'`),
-      rated: sum(sql`${items.satisfaction} IN ('satisfied', 'basically_satisfied', 'dissatisfied')`),
-      negative: sum(sql`${items.sentiment} = 'negative'`),
-      sentimentScored: sum(sql`${items.sentiment} IS NOT NULL`),
+      answered: countWhere(sql`${items.answeredAt} IS NOT NULL`),
+      satisfied: countWhere(sql`${items.satisfaction} = 'satisfied'`),
+      basicallySatisfied: countWhere(sql`${items.satisfaction} = 'basically_satisfied'`),
+      rated: countWhere(sql`${items.satisfaction} IN ('satisfied', 'basically_satisfied', 'dissatisfied')`),
+      negative: countWhere(sql`${items.sentiment} = 'negative'`),
+      sentimentScored: countWhere(sql`${items.sentiment} IS NOT NULL`),
     })
     .from(items)
     .where(receivedIn(db, range, f))

@@ -399,6 +399,100 @@ export const hotClusterItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.clusterId, t.itemId] }), index("hot_cluster_items_item_idx").on(t.itemId)],
 );
 
+// Daily rollups (db/metrics/rollups.ts): per Shanghai receipt day, the counts every period page sums instead of
+// scanning items. They are a cache of `items`: triggers (migration 0005) mark a receipt day dirty whenever an item
+// of that day is written, and the next refresh recomputes just those days. Department / topic 0 = none.
+const rollupDims = () => ({
+  day: integer("day").notNull(),
+  channel: text("channel").notNull(),
+  departmentId: integer("department_id").notNull(),
+  topicId: integer("topic_id").notNull(),
+  excluded: integer("excluded").notNull(),
+});
+const count = (name: string) => integer(name).notNull();
+
+export const rollupReceived = sqliteTable(
+  "rollup_received",
+  {
+    ...rollupDims(),
+    received: count("received"), answered: count("answered"), resolved: count("resolved"), satisfied: count("satisfied"),
+    basicallySatisfied: count("basically_satisfied"), dissatisfied: count("dissatisfied"), validVisits: count("valid_visits"),
+    visitsContacted: count("visits_contacted"), visitsSolved: count("visits_solved"), visitsSatisfied: count("visits_satisfied"),
+    visitsBasicallySatisfied: count("visits_basically_satisfied"), excludedCount: count("excluded_count"),
+    negative: count("negative"), positive: count("positive"), sentimentScored: count("sentiment_scored"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.channel, t.departmentId, t.topicId, t.excluded] }),
+    index("rollup_received_dept_idx").on(t.departmentId, t.day),
+    index("rollup_received_topic_idx").on(t.topicId, t.day),
+  ],
+);
+
+/** Items with a deadline, by deadline day and answer day (-1 = not answered): the on-time reply rate. */
+export const rollupDue = sqliteTable(
+  "rollup_due",
+  {
+    ...rollupDims(),
+    deadlineDay: integer("deadline_day").notNull(),
+    answerDay: integer("answer_day").notNull(),
+    due: count("due"),
+    onTime: count("on_time"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.deadlineDay, t.answerDay, t.channel, t.departmentId, t.topicId, t.excluded] }),
+    index("rollup_due_deadline_idx").on(t.deadlineDay),
+    index("rollup_due_answer_idx").on(t.answerDay),
+  ],
+);
+
+/** Open (unanswered) items by deadline day (-1 = none): the backlog's due-soon and overdue counts. */
+export const rollupOpen = sqliteTable(
+  "rollup_open",
+  { ...rollupDims(), deadlineDay: integer("deadline_day").notNull(), open: count("open") },
+  (t) => [
+    primaryKey({ columns: [t.day, t.deadlineDay, t.channel, t.departmentId, t.topicId, t.excluded] }),
+    index("rollup_open_deadline_idx").on(t.deadlineDay),
+  ],
+);
+
+/**
+ * Answer-time histograms: how many items took each rounded time (db/metrics/timing.ts rounds), per measure
+ * (1 = reply working days, 2 = close working days, 3 = hotline reply hours). Without the topic: a topic filter
+ * reads items, which keeps these tables small.
+ */
+export const rollupAnswerTimes = sqliteTable(
+  "rollup_answer_times",
+  {
+    day: integer("day").notNull(),
+    measure: integer("measure").notNull(),
+    channel: text("channel").notNull(),
+    excluded: integer("excluded").notNull(),
+    tenths: integer("tenths").notNull(),
+    n: count("n"),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.measure, t.channel, t.excluded, t.tenths] })],
+);
+
+export const rollupAnswerTimesByDepartment = sqliteTable(
+  "rollup_answer_times_by_department",
+  {
+    day: integer("day").notNull(),
+    measure: integer("measure").notNull(),
+    departmentId: integer("department_id").notNull(),
+    channel: text("channel").notNull(),
+    excluded: integer("excluded").notNull(),
+    tenths: integer("tenths").notNull(),
+    n: count("n"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.measure, t.departmentId, t.channel, t.excluded, t.tenths] }),
+    index("rollup_answer_times_dept_idx").on(t.departmentId, t.day),
+  ],
+);
+
+/** Receipt days whose rollup rows are stale (filled by triggers on items, emptied by a refresh). */
+export const rollupDirtyDays = sqliteTable("rollup_dirty_days", { day: integer("day").primaryKey() });
+
 // Kept for type inference only.
 export type ItemRow = typeof items.$inferSelect;
 export type DepartmentRow = typeof departments.$inferSelect;

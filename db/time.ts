@@ -31,6 +31,11 @@ export function shanghaiDay(column: EpochMsExpr): SQL<string> {
   return sql<string>`strftime('%Y-%m-%d', ${column} / 1000 + 28800, 'unixepoch')`;
 }
 
+/** Shanghai day number (see shanghaiDayNumberOf) of an epoch-ms column; the rollups' day key. NULL in → NULL out. */
+export function shanghaiDayNumberSql(column: EpochMsExpr): SQL<number> {
+  return sql<number>`((${column} + 28800000) / 86400000)`;
+}
+
 /** Shanghai calendar month, "YYYY-MM", of an epoch-ms instant. */
 export function shanghaiMonthOf(ms: number): string {
   return shanghaiDayOf(ms).slice(0, 7);

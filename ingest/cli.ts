@@ -6,6 +6,7 @@ import { openDatabase } from "../db/client";
 import { CHANNELS, type Channel } from "../db/schema";
 import { parseDateTime } from "./dates";
 import { ingestFile, type IngestSummary } from "./load";
+import { refreshRollups } from "../db/metrics/rollups";
 import { describeNlpPass, runNlpPass, type NlpPassResult } from "./nlp/nlp-pass";
 import { parseMapping } from "./mapping-schema";
 import { PRESETS } from "./presets";
@@ -73,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
       reportDir: values["report-dir"], onProgress: terminalProgress(),
     });
     const nlp = values["no-nlp"] ? null : runNlpPass(db, { importRunId: summary.importRunId });
+    // The pages read daily rollups; recompute the days this import touched now rather than on the first page view.
+    refreshRollups(db);
     db.$client.close();
     printSummary(summary, nlp, values.json ?? false);
     return 0;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { openDatabase } from "../db/client";
 import { createIngestStore } from "../db/ingest-store";
 import { env, projectRoot, resolveDatabasePath } from "../db/env";
+import { refreshRollups } from "../db/metrics/rollups";
 import { loadDemoData } from "./demo/load-demo";
 
 const serverBuild = path.join(projectRoot, "build", "server", "index.js");
@@ -41,6 +42,8 @@ async function prepareDatabase(): Promise<void> {
     console.log(`database ${dbPath} is empty: loading the demo data set …`);
     await loadDemoData(db, path.dirname(dbPath), (line) => console.log(line));
   } else console.log(`database ${dbPath}: ${store.countAllRecords().toLocaleString()} records`);
+  const rollups = refreshRollups(db);
+  if (rollups.days) console.log(`daily rollups: ${rollups.days} days recomputed in ${(rollups.ms / 1000).toFixed(1)} s`);
   db.$client.close();
 }
 

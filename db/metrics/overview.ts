@@ -2,12 +2,13 @@
 // trend and the top topics. The dashboard, the exports and the bulletin all take their numbers from here.
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { CHANNELS, items, type Channel } from "../schema";
+import { CHANNELS, items, rollupReceived, type Channel } from "../schema";
 import { backlog, type Backlog } from "./backlog";
 import { compare, type Compared } from "./comparison";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { previousPeriod, trendBuckets, trendGranularity, yearAgoPeriod, type Period, type PeriodOptions } from "./period";
-import { onTimeCounts, rateCountColumns, ratesFrom, type RateCounts, type Rates } from "./rates";
+import { onTimeCounts, rateCountColumns, ratesFrom, rollupRateCountColumns, rollupReceivedIn, type RateCounts, type Rates } from "./rates";
+import { rollupsUsable } from "./rollup-scope";
 import { countWhere, ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import { timing, type Timing } from "./timing";
 import { topTopics, type TopicCount } from "./topics";
@@ -30,17 +31,25 @@ export interface PeriodFigures {
 
 export function periodFigures(db: Db, range: TimeRange, f: MetricFilters, asOf: number, d: MetricDefinitions = METRIC_DEFINITIONS): PeriodFigures {
   // One pass over the period's items, per channel: the rate counts, the channel volumes and the sentiment.
-  const rows = db
-    .select({
-      channel: items.channel,
-      ...rateCountColumns(),
-      negative: countWhere(sql`${items.sentiment} = 'negative'`),
-      scored: countWhere(sql`${items.sentiment} IS NOT NULL`),
-    })
-    .from(items)
-    .where(receivedIn(db, range, f))
-    .groupBy(items.channel)
-    .all();
+  const t = rollupReceived;
+  const rows = rollupsUsable(db, range)
+    ? db
+        .select({ channel: t.channel, ...rollupRateCountColumns(), negative: sql<number>`sum(${t.negative})`, scored: sql<number>`sum(${t.sentimentScored})` })
+        .from(t)
+        .where(rollupReceivedIn(db, range, f))
+        .groupBy(t.channel)
+        .all()
+    : db
+        .select({
+          channel: items.channel,
+          ...rateCountColumns(),
+          negative: countWhere(sql`${items.sentiment} = 'negative'`),
+          scored: countWhere(sql`${items.sentiment} IS NOT NULL`),
+        })
+        .from(items)
+        .where(receivedIn(db, range, f))
+        .groupBy(items.channel)
+        .all();
   const counts = Object.fromEntries(Object.keys(rateCountColumns()).map((k) => [k, 0])) as unknown as RateCounts;
   const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
   let negative = 0;

@@ -1,12 +1,14 @@
 // The department league table (部门排名): per routed department, volume and every rate, median time to reply,
 // overdue now, and the composite score. Units under the minimum sample are listed but not ranked.
-import { and, asc, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { departments, items } from "../schema";
+import { departments, items, rollupReceived } from "../schema";
+import { overdueByDepartment } from "./backlog";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
-import { compositeScore, onTimeCountsByDepartment, openCondition, rateCountColumns, ratesFrom, type RateCounts, type Rates } from "./rates";
-import { filterConditions, receivedIn, type MetricFilters, type TimeRange } from "./scope";
-import { timingOf, type Distribution } from "./timing";
+import { compositeScore, onTimeCountsByDepartment, rateCountColumns, ratesFrom, rollupRateCountColumns, rollupReceivedIn, type RateCounts, type Rates } from "./rates";
+import { departmentOf, rollupsUsable } from "./rollup-scope";
+import { receivedIn, type MetricFilters, type TimeRange } from "./scope";
+import { replyWorkdaysByDepartment, type Distribution } from "./timing";
 
 export interface DepartmentRow extends Rates {
   departmentId: number | null;
@@ -22,32 +24,26 @@ export interface DepartmentRow extends Rates {
 }
 
 export function departmentRanking(db: Db, range: TimeRange, f: MetricFilters, asOf: number, d: MetricDefinitions = METRIC_DEFINITIONS): DepartmentRow[] {
-  const grouped = db
-    .select({ departmentId: items.routedDepartmentId, ...rateCountColumns() })
-    .from(items)
-    .where(receivedIn(db, range, f))
-    .groupBy(items.routedDepartmentId)
-    .all();
+  const grouped = rollupsUsable(db, range)
+    ? db
+        .select({ departmentId: rollupReceived.departmentId, ...rollupRateCountColumns() })
+        .from(rollupReceived)
+        .where(rollupReceivedIn(db, range, f))
+        .groupBy(rollupReceived.departmentId)
+        .all()
+        .map((g) => ({ ...g, departmentId: departmentOf(g.departmentId) }))
+    : db
+        .select({ departmentId: items.routedDepartmentId, ...rateCountColumns() })
+        .from(items)
+        .where(receivedIn(db, range, f))
+        .groupBy(items.routedDepartmentId)
+        .all();
   const ids = grouped.map((g) => g.departmentId).filter((id): id is number => id !== null);
   const names = new Map(
     (ids.length ? db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, ids)).all() : []).map((r) => [r.id, r.name]),
   );
-  const overdueByDept = new Map(
-    db
-      .select({ departmentId: items.routedDepartmentId, n: sql<number>`count(*)` })
-      .from(items)
-      .where(and(openCondition(), lte(items.receivedAt, asOf), sql`${items.deadlineAt} < ${asOf}`, ...filterConditions(db, f)))
-      .groupBy(items.routedDepartmentId)
-      .all()
-      .map((r) => [r.departmentId, r.n]),
-  );
-  // Answer times per department, in one pass over the period's answered items.
-  const answered = new Map<number | null, ReturnType<typeof timingRowsWithDepartment>>();
-  for (const r of timingRowsWithDepartment(db, range, f)) {
-    const list = answered.get(r.departmentId) ?? [];
-    list.push(r);
-    answered.set(r.departmentId, list);
-  }
+  const overdueByDept = overdueByDepartment(db, f, asOf);
+  const replyTimes = replyWorkdaysByDepartment(db, range, f);
   const onTimeByDept = onTimeCountsByDepartment(db, range, f, asOf);
   const rows: DepartmentRow[] = grouped.map((g) => {
     const { departmentId, ...counts } = g;
@@ -60,7 +56,7 @@ export function departmentRanking(db: Db, range: TimeRange, f: MetricFilters, as
       counts,
       ...rates,
       onTimeDue: onTime.due,
-      replyWorkdays: timingOf(answered.get(departmentId) ?? []).replyWorkdays,
+      replyWorkdays: replyTimes.get(departmentId) ?? { count: 0, median: null, p90: null },
       overdue: overdueByDept.get(departmentId) ?? 0,
       composite,
       rank: null,
@@ -72,13 +68,3 @@ export function departmentRanking(db: Db, range: TimeRange, f: MetricFilters, as
   ranked.forEach((r, i) => (r.rank = i > 0 && r.composite === ranked[i - 1].composite ? ranked[i - 1].rank : i + 1));
   return rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.counts.received - a.counts.received);
 }
-
-function timingRowsWithDepartment(db: Db, range: TimeRange, f: MetricFilters) {
-  return db
-    .select({ departmentId: items.routedDepartmentId, channel: items.channel, receivedAt: items.receivedAt, answeredAt: items.answeredAt, closedAt: items.closedAt })
-    .from(items)
-    .where(and(receivedIn(db, range, f), isNotNull(items.answeredAt)))
-    .orderBy(asc(items.id))
-    .all();
-}
-

@@ -1,9 +1,11 @@
 // The operational rates (答复率, 按时答复率, 办结率, 满意率) and the assessment-style 三率, for a period and filters.
 // Definitions: db/metrics/definitions.ts (METRIC_HELP), which the dashboard and the bulletin print.
-import { and, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { items } from "../schema";
+import { items, rollupDue, rollupReceived } from "../schema";
+import { shanghaiDayNumberOf, shanghaiDayNumberStart } from "../time";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
+import { dayRange, dayWithin, departmentOf, rollupFilterConditions, rollupsUsable } from "./rollup-scope";
 import { countWhere, filterConditions, ratio, receivedIn, within, type MetricFilters, type TimeRange } from "./scope";
 
 /** Counts over the items received in the period: the numerators and denominators behind every rate. */
@@ -62,7 +64,26 @@ export function rateCountColumns() {
   };
 }
 
+/** The same counts summed from the daily rollup (rollup_received has one column per count). */
+export function rollupRateCountColumns() {
+  const t = rollupReceived;
+  const total = (c: typeof t.received) => sql<number>`coalesce(sum(${c}), 0)`;
+  return {
+    received: total(t.received), answered: total(t.answered), resolved: total(t.resolved), satisfied: total(t.satisfied),
+    basicallySatisfied: total(t.basicallySatisfied), dissatisfied: total(t.dissatisfied), validVisits: total(t.validVisits),
+    visitsContacted: total(t.visitsContacted), visitsSolved: total(t.visitsSolved), visitsSatisfied: total(t.visitsSatisfied),
+    visitsBasicallySatisfied: total(t.visitsBasicallySatisfied), excluded: total(t.excludedCount),
+  };
+}
+
+/** rollup_received rows of the period's receipt days that pass the filters. */
+export function rollupReceivedIn(db: Db, range: TimeRange, f: MetricFilters): SQL {
+  const { from, to } = dayRange(range);
+  return and(dayWithin(rollupReceived.day, from, to), ...rollupFilterConditions(db, rollupReceived, f))!;
+}
+
 export function rateCounts(db: Db, range: TimeRange, f: MetricFilters): RateCounts {
+  if (rollupsUsable(db, range)) return db.select(rollupRateCountColumns()).from(rollupReceived).where(rollupReceivedIn(db, range, f)).get()!;
   return db.select(rateCountColumns()).from(items).where(receivedIn(db, range, f)).get()!;
 }
 
@@ -71,18 +92,51 @@ export function rateCounts(db: Db, range: TimeRange, f: MetricFilters): RateCoun
  * is not late yet, so it is left out until it is answered or its deadline passes.
  */
 export function onTimeCounts(db: Db, range: TimeRange, f: MetricFilters, asOf: number): OnTimeCounts {
-  return db.select(onTimeColumns()).from(items).where(onTimeWhere(db, range, f, asOf)).get()!;
+  return onTimeCountsByDepartment(db, range, { ...f }, asOf, false).get(undefined) ?? { due: 0, onTime: 0 };
 }
 
-/** The same counts per routed department, in one pass (the ranking needs every unit's). */
-export function onTimeCountsByDepartment(db: Db, range: TimeRange, f: MetricFilters, asOf: number): Map<number | null, OnTimeCounts> {
+/** The same counts per routed department (null = not assigned), in one pass: the ranking needs every unit's. */
+export function onTimeCountsByDepartment(db: Db, range: TimeRange, f: MetricFilters, asOf: number, grouped = true): Map<number | null | undefined, OnTimeCounts> {
+  const out = new Map<number | null | undefined, OnTimeCounts>();
+  const addTo = (key: number | null | undefined, c: OnTimeCounts) => {
+    const sum = out.get(key) ?? { due: 0, onTime: 0 };
+    out.set(key, { due: sum.due + c.due, onTime: sum.onTime + c.onTime });
+  };
+  if (!rollupsUsable(db, range)) {
+    const key = grouped ? items.routedDepartmentId : sql<null>`'all'`;
+    for (const { departmentId, ...c } of db.select({ departmentId: key, ...onTimeColumns() }).from(items).where(onTimeWhere(db, range, f, asOf)).groupBy(key).all()) {
+      addTo(grouped ? departmentId : undefined, c);
+    }
+    return out;
+  }
+  // Whole days before the cut-off's day come from the rollup; unanswered items due on that day itself are only
+  // late once their deadline has passed, so that one day's open items are read from the index on deadlines.
+  const t = rollupDue;
+  const { from, to } = dayRange(range);
+  const asOfDay = shanghaiDayNumberOf(asOf);
+  const key = grouped ? t.departmentId : sql<number>`'all'`;
   const rows = db
-    .select({ departmentId: items.routedDepartmentId, ...onTimeColumns() })
-    .from(items)
-    .where(onTimeWhere(db, range, f, asOf))
-    .groupBy(items.routedDepartmentId)
+    .select({ departmentId: key, due: sql<number>`coalesce(sum(${t.due}), 0)`, onTime: sql<number>`coalesce(sum(${t.onTime}), 0)` })
+    .from(t)
+    .where(and(
+      or(dayWithin(t.deadlineDay, from, to), dayWithin(t.answerDay, from, to)),
+      or(sql`${t.answerDay} >= 0`, sql`${t.deadlineDay} < ${asOfDay}`),
+      ...rollupFilterConditions(db, t, f),
+    ))
+    .groupBy(key)
     .all();
-  return new Map(rows.map(({ departmentId, ...c }) => [departmentId, c]));
+  for (const { departmentId, ...c } of rows) addTo(grouped ? departmentOf(departmentId) : undefined, c);
+  const dueToday = db
+    .select({ departmentId: grouped ? items.routedDepartmentId : sql<null>`NULL`, n: sql<number>`count(*)` })
+    .from(items)
+    .where(and(
+      openCondition(), gte(items.deadlineAt, shanghaiDayNumberStart(asOfDay)), lte(items.deadlineAt, asOf),
+      within(sql`${items.deadlineAt}`, range), ...filterConditions(db, f, { viaOtherIndex: true }),
+    ))
+    .groupBy(grouped ? items.routedDepartmentId : sql`'all'`)
+    .all();
+  for (const { departmentId, n } of dueToday) addTo(grouped ? departmentId : undefined, { due: n, onTime: 0 });
+  return out;
 }
 
 function onTimeColumns() {

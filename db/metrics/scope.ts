@@ -26,12 +26,17 @@ export function topicAndChildren(db: Db, topicId: number): number[] {
   return rows.length ? rows.map((r) => r.id) : [topicId];
 }
 
-/** Conditions for the filters (no time condition). */
-export function filterConditions(db: Db, f: MetricFilters): SQL[] {
+/**
+ * Conditions for the filters (no time condition). With `viaOtherIndex`, the filter columns are written as `+col`
+ * so SQLite cannot pick their indexes: for a query that a narrow index answers (open items due on one day), the
+ * department's index would walk every item the department ever had (measured: 916 → 10 ms on 1M items).
+ */
+export function filterConditions(db: Db, f: MetricFilters, options: { viaOtherIndex?: boolean } = {}): SQL[] {
   const out: SQL[] = [];
-  if (f.channel) out.push(eq(items.channel, f.channel));
-  if (f.departmentId !== undefined) out.push(eq(items.routedDepartmentId, f.departmentId));
-  if (f.topicId !== undefined) out.push(inArray(items.routedTopicId, topicAndChildren(db, f.topicId)));
+  const col = (c: typeof items.channel | typeof items.routedDepartmentId | typeof items.routedTopicId) => (options.viaOtherIndex ? sql`+${c}` : sql`${c}`);
+  if (f.channel) out.push(sql`${col(items.channel)} = ${f.channel}`);
+  if (f.departmentId !== undefined) out.push(sql`${col(items.routedDepartmentId)} = ${f.departmentId}`);
+  if (f.topicId !== undefined) out.push(inArray(col(items.routedTopicId), topicAndChildren(db, f.topicId)));
   if (!f.includeExcluded) out.push(eq(items.excluded, false));
   return out;
 }

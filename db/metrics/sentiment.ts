@@ -2,7 +2,9 @@
 // the most negative items as examples.
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { CHANNELS, itemNlp, items, itemTexts, type Channel, type Sentiment } from "../schema";
+import { CHANNELS, itemNlp, items, itemTexts, rollupReceived, type Channel, type Sentiment } from "../schema";
+import { rollupReceivedIn } from "./rates";
+import { rollupsUsable } from "./rollup-scope";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import type { TrendBucket } from "./trends";
@@ -10,6 +12,20 @@ import type { TrendBucket } from "./trends";
 export type SentimentCounts = Record<Sentiment, number>;
 
 export function sentimentByChannel(db: Db, range: TimeRange, f: MetricFilters): Record<Channel, SentimentCounts> {
+  if (rollupsUsable(db, range)) {
+    const t = rollupReceived;
+    const out = Object.fromEntries(CHANNELS.map((c) => [c, { negative: 0, neutral: 0, positive: 0 }])) as Record<Channel, SentimentCounts>;
+    const rows = db
+      .select({ channel: t.channel, negative: sql<number>`sum(${t.negative})`, positive: sql<number>`sum(${t.positive})`, scored: sql<number>`sum(${t.sentimentScored})` })
+      .from(t)
+      .where(rollupReceivedIn(db, range, f))
+      .groupBy(t.channel)
+      .all();
+    for (const r of rows) {
+      if (out[r.channel as Channel]) out[r.channel as Channel] = { negative: r.negative, neutral: r.scored - r.negative - r.positive, positive: r.positive };
+    }
+    return out;
+  }
   const rows = db
     .select({ channel: items.channel, sentiment: items.sentiment, n: sql<number>`count(*)` })
     .from(items)

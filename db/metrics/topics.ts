@@ -2,8 +2,10 @@
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { items, topics } from "../schema";
-import { shanghaiDay, shanghaiDayStart } from "../time";
+import { items, rollupReceived, topics } from "../schema";
+import { shanghaiDay, shanghaiDayOfNumber, shanghaiDayStart } from "../time";
+import { rollupReceivedIn } from "./rates";
+import { rollupsUsable } from "./rollup-scope";
 import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 
 export interface TopicCount {
@@ -19,6 +21,18 @@ export interface TopicCount {
 
 function countsByTopic(db: Db, range: TimeRange, f: MetricFilters, level: 1 | 2): Map<number, number> {
   const topic = alias(topics, "t");
+  if (rollupsUsable(db, range)) {
+    const r = rollupReceived;
+    const key = level === 1 ? sql<number>`coalesce(${topic.parentId}, ${topic.id})` : sql<number>`${topic.id}`;
+    const rows = db
+      .select({ topicId: key, n: sql<number>`sum(${r.received})` })
+      .from(r)
+      .innerJoin(topic, eq(topic.id, r.topicId))
+      .where(rollupReceivedIn(db, range, f))
+      .groupBy(key)
+      .all();
+    return new Map(rows.map((x) => [x.topicId, x.n]));
+  }
   const key = level === 1 ? sql<number>`coalesce(${topic.parentId}, ${topic.id})` : sql<number>`${topic.id}`;
   const rows = db
     .select({ topicId: key, n: sql<number>`count(*)` })
@@ -56,13 +70,23 @@ export function topicTrend(db: Db, buckets: { key: string; label: string; start:
   const root = sql<number>`coalesce(${topic.parentId}, ${topic.id})`;
   const day = shanghaiDay(items.receivedAt);
   const range = { start: buckets[0].start, end: buckets[buckets.length - 1].end };
-  const rows = db
-    .select({ topicId: root, day, n: sql<number>`count(*)` })
-    .from(items)
-    .innerJoin(topic, eq(topic.id, items.routedTopicId))
-    .where(receivedIn(db, range, f))
-    .groupBy(root, day)
-    .all();
+  const r = rollupReceived;
+  const rows = rollupsUsable(db, range)
+    ? db
+        .select({ topicId: root, day: r.day, n: sql<number>`sum(${r.received})` })
+        .from(r)
+        .innerJoin(topic, eq(topic.id, r.topicId))
+        .where(rollupReceivedIn(db, range, f))
+        .groupBy(root, r.day)
+        .all()
+        .map((x) => ({ ...x, day: shanghaiDayOfNumber(x.day) }))
+    : db
+        .select({ topicId: root, day, n: sql<number>`count(*)` })
+        .from(items)
+        .innerJoin(topic, eq(topic.id, items.routedTopicId))
+        .where(receivedIn(db, range, f))
+        .groupBy(root, day)
+        .all();
   return topicIds.map((id) => ({
     topicId: id,
     counts: buckets.map((b) =>

@@ -2,8 +2,10 @@
 // behind the reply and satisfaction rates and the negative share, so a trend line and the KPI agree.
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { CHANNELS, items, type Channel } from "../schema";
-import { shanghaiDay, shanghaiDayStart } from "../time";
+import { CHANNELS, items, rollupReceived, type Channel } from "../schema";
+import { shanghaiDay, shanghaiDayOfNumber, shanghaiDayStart } from "../time";
+import { rollupReceivedIn } from "./rates";
+import { rollupsUsable } from "./rollup-scope";
 import { METRIC_DEFINITIONS } from "./definitions";
 import { countWhere, ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 
@@ -46,6 +48,21 @@ interface DayRow {
 
 
 function dayRows(db: Db, range: TimeRange, f: MetricFilters): DayRow[] {
+  if (rollupsUsable(db, range)) {
+    const t = rollupReceived;
+    const total = (c: typeof t.received) => sql<number>`sum(${c})`;
+    return db
+      .select({
+        day: t.day, channel: t.channel, received: total(t.received), answered: total(t.answered), satisfied: total(t.satisfied),
+        basicallySatisfied: total(t.basicallySatisfied), rated: sql<number>`sum(${t.satisfied} + ${t.basicallySatisfied} + ${t.dissatisfied})`,
+        negative: total(t.negative), sentimentScored: total(t.sentimentScored),
+      })
+      .from(t)
+      .where(rollupReceivedIn(db, range, f))
+      .groupBy(t.day, t.channel)
+      .all()
+      .map((r) => ({ ...r, day: shanghaiDayOfNumber(r.day) }));
+  }
   const day = shanghaiDay(items.receivedAt);
   return db
     .select({

@@ -2,8 +2,9 @@
 // (并单) counts for the dashboard, and topics rising this week against their trailing weeks.
 import { and, asc, desc, eq, gte, isNotNull, lt, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { hotClusterItems as hotClusterItemsTable, hotClusters, items, itemTexts, topics } from "../schema";
-import { SHANGHAI_WEEK_MS, shanghaiWeekEnding } from "../time";
+import { dayWithin, rollupsUsable } from "../metrics/rollup-scope";
+import { hotClusterItems as hotClusterItemsTable, hotClusters, items, itemTexts, rollupReceived, topics } from "../schema";
+import { SHANGHAI_WEEK_MS, shanghaiDayNumberOf, shanghaiWeekEnding } from "../time";
 
 /** A time window [since, until) in epoch ms. */
 export interface Window {
@@ -218,7 +219,23 @@ export function risingTopics(db: Db, options: { asOf: number; weeks?: number; mi
   const minCount = options.minCount ?? 5;
   const week = shanghaiWeekEnding(options.asOf);
   const baselineStart = week.start - weeks * SHANGHAI_WEEK_MS;
-  const rows = db
+  const window = { start: baselineStart, end: week.end };
+  const r = rollupReceived;
+  const weekStartDay = shanghaiDayNumberOf(week.start);
+  const rows = rollupsUsable(db, window)
+    ? db
+        .select({
+          topicId: sql<number>`${r.topicId}`,
+          name: topics.name,
+          thisWeek: sql<number>`sum(case when ${r.day} >= ${weekStartDay} then ${r.received} else 0 end)`,
+          baseline: sql<number>`sum(case when ${r.day} < ${weekStartDay} then ${r.received} else 0 end)`,
+        })
+        .from(r)
+        .leftJoin(topics, eq(topics.id, r.topicId))
+        .where(and(sql`${r.topicId} != 0`, dayWithin(r.day, shanghaiDayNumberOf(window.start), shanghaiDayNumberOf(window.end))))
+        .groupBy(r.topicId)
+        .all()
+    : db
     .select({
       topicId: sql<number>`${items.routedTopicId}`,
       name: topics.name,

@@ -1,7 +1,8 @@
 // Interaction volume: how many items (per channel) and weibo posts, overall and per Shanghai month.
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { items, weiboPosts } from "../schema";
+import { rollupsUsable } from "../metrics/rollup-scope";
+import { items, rollupReceived, weiboPosts } from "../schema";
 import { shanghaiMonth } from "../time";
 
 export interface ChannelCount {
@@ -22,6 +23,17 @@ export interface MonthCount {
 
 /** Items per channel per Shanghai month of `received_at`, ordered by month then channel. */
 export function countsByChannelAndMonth(db: Db): ChannelMonthCount[] {
+  if (rollupsUsable(db)) {
+    // A rollup day number is whole Shanghai days since 1970-01-01, so as a UTC date it is the Shanghai date.
+    const t = rollupReceived;
+    const rollupMonth = sql<string>`strftime('%Y-%m', ${t.day} * 86400, 'unixepoch')`;
+    return db
+      .select({ month: rollupMonth, channel: t.channel, count: sql<number>`sum(${t.received})` })
+      .from(t)
+      .groupBy(rollupMonth, t.channel)
+      .orderBy(rollupMonth, t.channel)
+      .all();
+  }
   const month = shanghaiMonth(items.receivedAt);
   return db
     .select({ month, channel: items.channel, count: sql<number>`count(*)` })
@@ -33,6 +45,10 @@ export function countsByChannelAndMonth(db: Db): ChannelMonthCount[] {
 
 /** Items per channel (all time), ordered by channel. */
 export function countsByChannel(db: Db): ChannelCount[] {
+  if (rollupsUsable(db)) {
+    const t = rollupReceived;
+    return db.select({ channel: t.channel, count: sql<number>`sum(${t.received})` }).from(t).groupBy(t.channel).orderBy(t.channel).all();
+  }
   return db
     .select({ channel: items.channel, count: sql<number>`count(*)` })
     .from(items)

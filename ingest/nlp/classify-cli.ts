@@ -2,6 +2,7 @@
 // active models (or the cold-start rules and the lexicon when there are none).
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/client";
+import { refreshRollups } from "../../db/metrics/rollups";
 import { describeNlpPass, runNlpPass } from "./nlp-pass";
 
 const usage = `usage: npm run classify -- [--db PATH] [--missing-only] [--json]
@@ -20,6 +21,7 @@ if (values.help) {
 } else {
   const db = openDatabase(values.db);
   const pass = runNlpPass(db, { missingOnly: values["missing-only"] });
+  refreshRollups(db);
   db.$client.close();
   (values.json ? console.error : console.log)(describeNlpPass(pass));
   if (values.json) console.log(JSON.stringify(pass));

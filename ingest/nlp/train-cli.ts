@@ -1,6 +1,7 @@
 // npm run train -- [--db PATH] [--sentiment FILE[,FILE]] [--min-per-class N] [--no-classify] [--json]
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../db/client";
+import { refreshRollups } from "../../db/metrics/rollups";
 import { UnreadableFileError } from "../read/types";
 import { readLabelledFile } from "./eval/labelled-file";
 import { describeNlpPass, runNlpPass } from "./nlp-pass";
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
     }
     throw e;
   } finally {
+    refreshRollups(db);
     db.$client.close();
   }
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { openDatabase } from "../../db/client";
+import { refreshRollups } from "../../db/metrics/rollups";
 import { createIngestStore } from "../../db/ingest-store";
 import { generateDemo } from "../../ingest/demo/generate";
 import { ingestFile } from "../../ingest/load";
@@ -48,6 +49,8 @@ async function seed(dir: string, items: number): Promise<string> {
     log(`  ${path.basename(f)}: ${s.inserted.toLocaleString()} items in ${s.seconds.toFixed(1)} s`);
   }
   createIngestStore(db).setSetting("demo_data", "true");
+  const rollups = refreshRollups(db);
+  log(`  daily rollups: ${rollups.days} days in ${(rollups.ms / 1000).toFixed(1)} s`);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
   fs.rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // Hand-written items for metric tests: every field a metric reads can be set; times are Shanghai wall clock.
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { refreshRollups } from "../../db/metrics/rollups";
 import { departments, importRuns, items, itemTexts, topics, type Channel } from "../../db/schema";
 
 /** "2026-10-08 09:00" in Asia/Shanghai → epoch ms. */
@@ -49,4 +50,13 @@ export function addItems(db: Db, list: FixtureItem[]): number[] {
       return id;
     }),
   );
+}
+
+/**
+ * Makes the metric functions read items ("items": a dirty rollup day forces it) or the refreshed daily rollups,
+ * so one set of hand-computed expectations checks both.
+ */
+export function readFrom(db: Db, source: "items" | "rollups"): void {
+  if (source === "rollups") refreshRollups(db);
+  else db.$client.prepare("INSERT OR IGNORE INTO rollup_dirty_days (day) VALUES (0)").run();
 }

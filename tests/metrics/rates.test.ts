@@ -9,10 +9,11 @@ import { dataCutoff, overview } from "../../db/metrics/overview";
 import { parsePeriod } from "../../db/metrics/period";
 import { departmentRanking } from "../../db/metrics/ranking";
 import { onTimeCounts, rateCounts, ratesFrom } from "../../db/metrics/rates";
+import { rollupsUsable } from "../../db/metrics/rollup-scope";
 import { timing } from "../../db/metrics/timing";
 import { items } from "../../db/schema";
 import { createTempDb, type TempDb } from "../app/fixtures";
-import { addItems, sh } from "./fixture";
+import { addItems, readFrom, sh } from "./fixture";
 
 const X = "市住房和城乡建设局";
 const Y = "市生态环境局";
@@ -61,8 +62,13 @@ describe("deadlines", () => {
   });
 });
 
-describe("rates for October 2026", () => {
+describe.each(["items", "rollups"] as const)("rates for October 2026, read from %s", (source) => {
   const asOf = sh("2026-10-31 20:00");
+  beforeAll(() => readFrom(t.db, source));
+
+  it("read from the intended source", () => {
+    expect(rollupsUsable(t.db, october)).toBe(source === "rollups");
+  });
 
   it("take the newest item as the data cut-off", () => {
     expect(dataCutoff(t.db, sh("2026-12-01 00:00"))).toBe(asOf);
@@ -91,14 +97,13 @@ describe("rates for October 2026", () => {
 
   it("measure answer times in working days and hotline hours", () => {
     const tm = timing(t.db, october, {});
-    // B: 0.625 (8 Oct) + 9, 10, 12, 13, 14 Oct + 10/24 of 15 Oct = 6.0417; E: 0 (weekend); F: 8/24 on the make-up Saturday.
-    expect(tm.replyWorkdays.count).toBe(3);
-    expect(tm.replyWorkdays.median).toBeCloseTo(8 / 24, 6);
-    expect(tm.replyWorkdays.p90).toBeCloseTo(0.625 + 5 + 10 / 24, 6);
-    expect(tm.replyHours).toEqual({ count: 2, median: 8, p90: 169 });
-    // Close: F 14.5/24 + 10/24; B 0.625 + 6 + 12/24.
-    expect(tm.closeWorkdays.median).toBeCloseTo(14.5 / 24 + 10 / 24, 6);
-    expect(tm.closeWorkdays.p90).toBeCloseTo(0.625 + 6 + 0.5, 6);
+    // Times are rounded (口径) to 0.1 under 10, whole units under 100, hours to tens above.
+    // B: 0.625 (8 Oct) + 9, 10, 12, 13, 14 Oct + 10/24 of 15 Oct = 6.0417 → 6.0; E: 0 (weekend); F: 8/24 → 0.3 on the make-up Saturday.
+    expect(tm.replyWorkdays).toEqual({ count: 3, median: 0.3, p90: 6 });
+    // Hours: F 8 → 8.0; B 169 (≥ 100) → 170.
+    expect(tm.replyHours).toEqual({ count: 2, median: 8, p90: 170 });
+    // Close: F 14.5/24 + 10/24 = 1.02 → 1.0; B 0.625 + 6 + 12/24 = 7.125 → 7.1.
+    expect(tm.closeWorkdays).toEqual({ count: 2, median: 1, p90: 7.1 });
   });
 
   it("count open, due-soon and overdue items at the cut-off", () => {

@@ -26,6 +26,8 @@ const NAV: { to: string; label: MessageKey }[] = [
   { to: "/weibo", label: "nav.weibo" },
   { to: "/items", label: "nav.items" },
   { to: "/volume", label: "nav.volume" },
+  { to: "/bulletin", label: "nav.bulletin" },
+  { to: "/settings", label: "nav.settings" },
 ];
 
 /** Shared document shell for the app and the root error boundary. */

@@ -8,9 +8,10 @@ import type { Db } from "../db/client";
 import { createIngestStore, ITEM_FIELD_COLUMNS, type IngestStore, type RunCounts } from "../db/ingest-store";
 import type { Channel } from "../db/schema";
 import { mergeItemFields, mergePostFields, timelineWarnings } from "./canonical";
-import { DeadlineCalculator } from "../db/metrics/deadlines";
+import { ConfiguredDeadlines, loadDefinitions } from "../db/metrics/configured-definitions";
 import type { CalendarWarning } from "../db/metrics/workdays";
 import { DepartmentMatcher } from "./department-matcher";
+import { routeWeiboComments, WeiboCommentRouter } from "./weibo-routing";
 import { TopicMatcher } from "./topic-matcher";
 import type { FieldProblem, WeiboPostDraft } from "./item";
 import { produce, providedFields, type PreparedItem, type PreparedRecord, type ProduceRequest, type ProducerMessage } from "./producer";
@@ -91,7 +92,9 @@ async function write(
   fs.mkdirSync(reportDir, { recursive: true });
   const stem = `${runId}-${path.basename(file).replace(/\.[^.]+$/, "")}`;
   const rejects = new RejectsFile(path.join(reportDir, `${stem}.rejects.csv`));
-  const loader = new BatchLoader(store, runId, header.source, file, options.channel, header.account, rejects);
+  // The deadline rules in effect for this database (设置: per channel and item type).
+  const deadlines = new ConfiguredDeadlines(loadDefinitions(options.db));
+  const loader = new BatchLoader(store, runId, header.source, file, options.channel, header.account, rejects, deadlines, options.db);
   const counts: RunCounts = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 };
 
   let status = "done";
@@ -112,6 +115,8 @@ async function write(
       });
       options.onProgress?.({ rows: counts.read, bytesRead: batch.bytesRead, totalBytes: header.totalBytes, elapsedMs: Date.now() - started });
     }
+    // Comments stored before their post, account or account's department was known catch up with the account.
+    if (options.channel === "weibo") routeWeiboComments(options.db, loader.departments);
   } catch (e) {
     status = "failed";
     message = e instanceof Error ? e.message : String(e);
@@ -148,6 +153,7 @@ class BatchLoader {
   /** The rows' updated_at: one clock reading per batch (transaction). */
   now = Date.now();
   private readonly matcher: DepartmentMatcher;
+  private readonly weibo: WeiboCommentRouter;
   private readonly topics: TopicMatcher;
   /** Rows of this file whose id was stored before this run: id → line, to catch duplicate ids. */
   private readonly seenExisting = new Map<string, number>();
@@ -159,7 +165,7 @@ class BatchLoader {
   private readonly receivedIndex = FIELD_COLUMN_LIST.indexOf("received_at");
   private readonly topicRawIndex = FIELD_COLUMN_LIST.indexOf("topic_raw");
   private readonly dueIndex = FIELD_COLUMN_LIST.indexOf("due_at");
-  readonly deadlines = new DeadlineCalculator();
+  private readonly typeIndex = FIELD_COLUMN_LIST.indexOf("type");
 
   constructor(
     private readonly store: IngestStore,
@@ -169,9 +175,16 @@ class BatchLoader {
     private readonly channel: Channel,
     private readonly defaultAccount: string,
     private readonly rejects: RejectsFile,
+    readonly deadlines: ConfiguredDeadlines,
+    db: Db,
   ) {
     this.matcher = new DepartmentMatcher(store.listDepartments());
     this.topics = new TopicMatcher(store.listTopics());
+    this.weibo = new WeiboCommentRouter(db, this.matcher);
+  }
+
+  get departments(): DepartmentMatcher {
+    return this.matcher;
   }
 
   load(p: PreparedRecord, counts: RunCounts): void {
@@ -204,10 +217,14 @@ class BatchLoader {
   private params(id: string, values: unknown[], raw: string, hash: string, version: number, line: number, matched?: [number | null, number | null]): unknown[] {
     const postRef = values[this.postRefIndex] as string | null;
     const departmentRaw = values[this.departmentRawIndex] as string | null;
-    const departmentId = matched ? matched[0] : this.matcher.match(departmentRaw)?.id ?? null;
+    let departmentId = matched ? matched[0] : this.matcher.match(departmentRaw)?.id ?? null;
     if (departmentRaw && departmentId === null) this.unmatched.set(departmentRaw, (this.unmatched.get(departmentRaw) ?? 0) + 1);
+    // A Weibo comment without a unit of its own goes to the department owning the account it was written under.
+    if (departmentId === null && postRef && this.channel === "weibo") departmentId = this.weibo.departmentOfPost(this.source, postRef);
     const topicId = matched ? matched[1] : this.topics.match(values[this.topicRawIndex] as string | null);
-    const deadline = this.deadlines.deadline(this.channel, values[this.receivedIndex] as number, values[this.dueIndex] as number | null);
+    const deadline = this.deadlines.deadline(
+      this.channel, values[this.typeIndex] as string | null, values[this.receivedIndex] as number, values[this.dueIndex] as number | null,
+    );
     return [
       this.channel, this.source, id, ...values, departmentId, topicId, postRef ? this.postId(postRef) : null, deadline, raw, hash, version, this.runId, line, this.now,
     ];
@@ -269,7 +286,7 @@ class BatchLoader {
       ...row,
       source: this.source,
       external_id: draft.externalId,
-      account_id: this.store.accountId(this.source, accountName, draft.fields.accountUid ?? null, this.matcher.match(accountName)?.id ?? null),
+      account_id: this.store.accountId(this.source, accountName, draft.fields.accountUid ?? null, this.matcher.matchAccount(accountName)?.id ?? null),
       raw,
       content_hash: hash,
       version: existing ? existing.version + 1 : 1,
@@ -278,14 +295,18 @@ class BatchLoader {
       source_line: line,
       updated_at: Date.now(),
     };
+    // An account stored before it matched a department gets one now.
+    this.weibo.ensureAccountDepartment(full.account_id);
     if (!existing) {
       const id = this.store.insertPost(full);
       this.postIds.set(draft.externalId, id);
       this.store.linkCommentsToPost(id, this.source, draft.externalId);
+      this.weibo.postWritten(id, this.source, draft.externalId);
       return "inserted";
     }
     this.store.insertPostHistory(existing.id, existing.version, this.runId, existing);
     this.store.updatePost(existing.id, full);
+    this.weibo.postWritten(existing.id, this.source, draft.externalId);
     return "updated";
   }
 }

@@ -1,7 +1,8 @@
 // The app's doorway to db/metrics: URL parameters → period and filters → the metric functions' plain data.
 // Expected failures (a bad period or parameter) become 400 responses with a message the page shows.
 import { asc, eq, isNull } from "drizzle-orm";
-import { METRIC_DEFINITIONS, metricHelp, type MetricKey } from "../../db/metrics/definitions";
+import { assessmentStartDayOf, configuredMetricHelp, loadDefinitions } from "../../db/metrics/configured-definitions";
+import type { MetricDefinitions, MetricKey } from "../../db/metrics/definitions";
 import { dataCutoff, overview } from "../../db/metrics/overview";
 import { parsePeriod, periodContaining, periodLabel, PeriodError, type Period } from "../../db/metrics/period";
 import { departmentRanking } from "../../db/metrics/ranking";
@@ -19,6 +20,8 @@ export interface PageContext {
   filters: MetricFilters;
   asOf: number;
   lang: Lang;
+  /** The 口径 in effect: the defaults with this database's settings (设置). */
+  definitions: MetricDefinitions;
 }
 
 function badRequest(message: string): Response {
@@ -36,16 +39,18 @@ export function pageContext(url: URL): PageContext {
   }
   const db = getDb();
   const asOf = dataCutoff(db);
+  const definitions = loadDefinitions(db);
   let period: Period;
   try {
-    period = params.period ? parsePeriod(params.period) : periodContaining("month", asOf);
+    // Assessment months (A2026-10) start on the configured day.
+    period = params.period ? parsePeriod(params.period, { assessmentStartDay: assessmentStartDayOf(definitions) }) : periodContaining("month", asOf);
   } catch (e) {
     if (e instanceof PeriodError) throw badRequest(`period: ${e.message}`);
     throw e;
   }
   const lang: Lang = params.lang === "en" ? "en" : "zh-CN";
   const filters: MetricFilters = { channel: params.channel, departmentId: params.dept, topicId: params.topic, includeExcluded: params.scope === "all" };
-  return { params, period, periodLabel: periodLabel(period, lang), filters, asOf, lang };
+  return { params, period, periodLabel: periodLabel(period, lang), filters, asOf, lang, definitions };
 }
 
 /** Departments and topics for the filter bar. */
@@ -58,24 +63,24 @@ export function filterOptions() {
 }
 
 /** The 口径 texts shown as help, and the version printed under every page's figures. */
-export function definitionsFor(lang: Lang, keys: MetricKey[]) {
+export function definitionsFor(lang: Lang, keys: MetricKey[], d: MetricDefinitions = loadDefinitions(getDb())) {
   const coverage = calendarCoverage();
   return {
-    version: METRIC_DEFINITIONS.version,
-    effectiveFrom: METRIC_DEFINITIONS.effectiveFrom,
-    minimumSample: METRIC_DEFINITIONS.minimumSample,
-    silentAccountDays: METRIC_DEFINITIONS.silentAccountDays,
+    version: d.version,
+    effectiveFrom: d.effectiveFrom,
+    minimumSample: d.minimumSample,
+    silentAccountDays: d.silentAccountDays,
     calendar: coverage,
-    help: Object.fromEntries(keys.map((k) => [k, metricHelp(k, lang)])) as Record<MetricKey, string>,
+    help: Object.fromEntries(keys.map((k) => [k, configuredMetricHelp(k, lang, d)])) as Record<MetricKey, string>,
   };
 }
 
 export function getOverview(ctx: PageContext) {
-  return overview(getDb(), ctx.period, ctx.filters);
+  return overview(getDb(), ctx.period, ctx.filters, { definitions: ctx.definitions });
 }
 
 export function getDepartmentRanking(ctx: PageContext) {
-  return departmentRanking(getDb(), ctx.period, ctx.filters, ctx.asOf);
+  return departmentRanking(getDb(), ctx.period, ctx.filters, ctx.asOf, ctx.definitions);
 }
 
 /** Warns when the period reaches into a year the holiday calendar does not cover. */

@@ -20,7 +20,7 @@ export function overviewData(url: URL, fixed: { departmentId?: number } = {}) {
     trend: o.trend.map((b) => ({ key: b.key, label: b.label, byChannel: b.byChannel, received: b.received, replyRate: b.replyRate, satisfactionRate: b.satisfactionRate })),
     topTopics: o.topTopics,
     options: filterOptions(),
-    definitions: definitionsFor(ctx.lang, [...OVERVIEW_HELP_KEYS]),
+    definitions: definitionsFor(ctx.lang, [...OVERVIEW_HELP_KEYS], ctx.definitions),
     calendarWarning: calendarWarning(ctx),
   };
 }

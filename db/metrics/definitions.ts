@@ -20,6 +20,10 @@ export interface MetricDefinitions {
   minimumSample: number;
   /** Reply deadline per channel, unless the source gives the item's own deadline (办理时限). */
   replyDeadline: Record<Channel, DeadlineRule>;
+  /** Reply deadline per channel and item type (items.type as the source writes it), over the channel's; from 设置. */
+  replyDeadlineByType?: Partial<Record<Channel, Record<string, DeadlineRule>>>;
+  /** Day of month (1–28) on which the assessment month (考核月) starts; absent = 1, the calendar month. */
+  assessmentStartDay?: number;
   /** First contact deadline for hotline work orders (响应时限). */
   hotlineContactDeadline: DeadlineRule;
   /** Open items this close to their deadline are due soon (临期). */
@@ -87,16 +91,16 @@ export const METRIC_HELP: Record<MetricKey, { zh: string; en: string }> = {
     en: "Assessment 三率, satisfaction rate = (satisfied + {w} × basically satisfied) ÷ valid return visits.",
   },
   replyDays: {
-    zh: "答复用时：从受理到答复经过的工作日数（法定节假日与周末不计，调休上班日计入），取中位数与 90 分位数。",
-    en: "Time to reply: working days from receipt to reply (holidays and weekends not counted, make-up workdays counted); median and 90th percentile.",
+    zh: "答复用时：从受理到答复经过的工作日数（法定节假日与周末不计，调休上班日计入），取中位数与 90 分位数；每件用时先取整（10 以下保留一位小数，10 以上取整数）。",
+    en: "Time to reply: working days from receipt to reply (holidays and weekends not counted, make-up workdays counted); median and 90th percentile of each item's time rounded to 0.1 (whole days from 10).",
   },
   closeDays: {
-    zh: "办结用时：从受理到办结经过的工作日数，取中位数与 90 分位数。",
-    en: "Time to close: working days from receipt to closing; median and 90th percentile.",
+    zh: "办结用时：从受理到办结经过的工作日数，取中位数与 90 分位数（取整规则同答复用时）。",
+    en: "Time to close: working days from receipt to closing; median and 90th percentile (rounded as time to reply).",
   },
   replyHours: {
-    zh: "热线答复用时（小时）：从受理到答复经过的自然小时数，取中位数与 90 分位数。",
-    en: "Hotline time to reply in hours (elapsed); median and 90th percentile.",
+    zh: "热线答复用时（小时）：从受理到答复经过的自然小时数，取中位数与 90 分位数；每件先取整（10 小时以下保留一位小数，100 小时以下取整数，以上取整十）。",
+    en: "Hotline time to reply in hours (elapsed); median and 90th percentile of each item's hours rounded to 0.1 under 10, whole hours under 100, tens above.",
   },
   dueSoon: {
     zh: "临期（橙色）：尚未答复、距办理时限不足 {d} 个工作日的诉求。",

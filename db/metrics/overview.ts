@@ -109,7 +109,7 @@ export function overview(db: Db, period: Period, f: MetricFilters, options: Peri
     },
     backlog: backlog(db, f, asOf, d),
     timing: current.timing,
-    trend: trend(db, trendBuckets(period, trendGranularity(period)), f),
+    trend: trend(db, trendBuckets(period, trendGranularity(period)), f, d),
     topTopics: topTopics(db, period, previous, f, { limit: 10 }),
   };
 }

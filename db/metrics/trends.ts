@@ -6,7 +6,7 @@ import { CHANNELS, items, rollupReceived, type Channel } from "../schema";
 import { shanghaiDay, shanghaiDayOfNumber, shanghaiDayStart } from "../time";
 import { rollupReceivedIn } from "./rates";
 import { rollupsUsable } from "./rollup-scope";
-import { METRIC_DEFINITIONS } from "./definitions";
+import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { countWhere, ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 
 export interface TrendBucket {
@@ -83,7 +83,7 @@ function dayRows(db: Db, range: TimeRange, f: MetricFilters): DayRow[] {
 }
 
 /** Buckets in order; days are Shanghai days "YYYY-MM-DD", matched to the bucket whose [start, end) holds them. */
-export function trend(db: Db, buckets: BucketSpec[], f: MetricFilters): TrendBucket[] {
+export function trend(db: Db, buckets: BucketSpec[], f: MetricFilters, d: MetricDefinitions = METRIC_DEFINITIONS): TrendBucket[] {
   if (buckets.length === 0) return [];
   const range = { start: buckets[0].start, end: buckets[buckets.length - 1].end };
   const out: TrendBucket[] = buckets.map((b) => ({
@@ -104,7 +104,7 @@ export function trend(db: Db, buckets: BucketSpec[], f: MetricFilters): TrendBuc
     bucket.negative += row.negative;
     bucket.sentimentScored += row.sentimentScored;
   }
-  const w = METRIC_DEFINITIONS.basicallySatisfiedWeight;
+  const w = d.basicallySatisfiedWeight;
   for (const b of out) {
     b.replyRate = ratio(b.answered, b.received);
     b.satisfactionRate = ratio(b.satisfied + w * b.basicallySatisfied, b.rated);

@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)("dashboard in a browser (small demo city)", () => 
     await server?.stop();
   });
 
-  const pages = () => ["/", "/departments", departmentPath, "/topics", "/feedback", "/weibo", "/items", "/items?backlog=overdue", itemPath, "/volume", "/?lang=en", "/departments?lang=en", "/feedback?lang=en"];
+  const pages = () => ["/", "/departments", departmentPath, "/topics", "/feedback", "/weibo", "/items", "/items?backlog=overdue", itemPath, "/volume", "/?lang=en", "/departments?lang=en", "/feedback?lang=en", "/settings", "/settings?lang=en"];
 
   for (const viewport of [{ name: "desktop", width: 1280, height: 900 }, { name: "phone", width: 390, height: 844, isMobile: true }] as const) {
     it(`loads every page without errors (${viewport.name})`, async () => {

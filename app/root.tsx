@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ErrorView } from "~/components/ErrorView";
 import { langFromSearch, t, type MessageKey } from "~/i18n/messages";
 import { useLang, withLang } from "~/i18n/use-lang";
+import { currentSession } from "~/lib/auth.server";
 import { getIsDemoData } from "~/lib/settings.server";
 import styles from "~/styles.css?url";
 
@@ -14,8 +15,13 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = ({ location }) => [{ title: t(langFromSearch(location.search), "app.title") }];
 
-export function loader(_args: LoaderFunctionArgs) {
-  return { demo: getIsDemoData() };
+export function loader({ request }: LoaderFunctionArgs) {
+  const session = currentSession(request);
+  return {
+    demo: getIsDemoData(),
+    user: session ? { name: session.user.name, role: session.user.role, department: session.user.departmentName } : null,
+    csrfToken: session?.csrfToken ?? null,
+  };
 }
 
 const NAV: { to: string; label: MessageKey }[] = [
@@ -55,6 +61,16 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="badge badge-demo" title={t("app.demoBadgeTitle")}>
               {t("app.demoBadge")}
             </span>
+          ) : null}
+          {data?.user ? (
+            <form method="post" action="/logout" className="account">
+              <span className="account-name">
+                {data.user.name} · {t(`auth.role.${data.user.role}` as MessageKey)}
+                {data.user.department ? ` · ${data.user.department}` : ""}
+              </span>
+              <input type="hidden" name="_csrf" value={data.csrfToken ?? ""} />
+              <button type="submit" className="link-button">{t("auth.logout")}</button>
+            </form>
           ) : null}
           <Link to={switchTo} className="lang-switch" hrefLang={lang === "en" ? "zh-CN" : "en"}>
             {t("app.switchLang")}

@@ -399,6 +399,60 @@ export const hotClusterItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.clusterId, t.itemId] }), index("hot_cluster_items_item_idx").on(t.itemId)],
 );
 
+// Access (SPEC §1, §7): local accounts, their sessions, and the audit log of who did what.
+export const ROLES = ["admin", "leader", "analyst", "department"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** scrypt$N$r$p$salt$hash (db/auth/passwords.ts). */
+    passwordHash: text("password_hash").notNull(),
+    role: text("role").notNull(),
+    /** Department staff see only this department's items and figures. */
+    departmentId: integer("department_id"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    lastLoginAt: integer("last_login_at"),
+  },
+  (t) => [uniqueIndex("users_name_uq").on(t.name)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie's random token: a stolen database holds no usable session. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const AUDIT_ACTIONS = ["login", "login_failed", "logout", "import", "correction", "exclusion", "export", "settings", "user"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    userId: integer("user_id"),
+    /** The account name (or the name typed at a failed login). */
+    userName: text("user_name"),
+    action: text("action").notNull(),
+    target: text("target"),
+    /** JSON with the details (what changed, the filters of an export …). */
+    detail: text("detail"),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_at_idx").on(t.action, t.at), index("audit_log_user_idx").on(t.userId, t.at)],
+);
+
 // Daily rollups (db/metrics/rollups.ts): per Shanghai receipt day, the counts every period page sums instead of
 // scanning items. They are a cache of `items`: triggers (migration 0005) mark a receipt day dirty whenever an item
 // of that day is written, and the next refresh recomputes just those days. Department / topic 0 = none.

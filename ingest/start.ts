@@ -6,7 +6,9 @@ import path from "node:path";
 import { openDatabase } from "../db/client";
 import { createIngestStore } from "../db/ingest-store";
 import { env, projectRoot, resolveDatabasePath } from "../db/env";
+import { countUsers, ensureDemoAccounts } from "../db/auth/users";
 import { refreshRollups } from "../db/metrics/rollups";
+import { isDemoData } from "../db/queries/settings";
 import { loadDemoData } from "./demo/load-demo";
 
 const serverBuild = path.join(projectRoot, "build", "server", "index.js");
@@ -42,6 +44,10 @@ async function prepareDatabase(): Promise<void> {
     console.log(`database ${dbPath} is empty: loading the demo data set …`);
     await loadDemoData(db, path.dirname(dbPath), (line) => console.log(line));
   } else console.log(`database ${dbPath}: ${store.countAllRecords().toLocaleString()} records`);
+  if (isDemoData(db)) {
+    console.log("demo accounts (sign in at /login):");
+    for (const a of await ensureDemoAccounts(db)) console.log(`  ${a.name} / ${a.password}  ${a.label}`);
+  } else if (countUsers(db) === 0) console.log("no accounts yet: create one with npm run user:add -- --name NAME --role admin");
   const rollups = refreshRollups(db);
   if (rollups.days) console.log(`daily rollups: ${rollups.days} days recomputed in ${(rollups.ms / 1000).toFixed(1)} s`);
   db.$client.close();

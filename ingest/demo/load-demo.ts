@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Db } from "../../db/client";
 import { createIngestStore } from "../../db/ingest-store";
 import { ingestFile, type IngestSummary } from "../load";
+import { ensureDemoAccounts } from "../../db/auth/users";
 import { describeNlpPass, runNlpPass } from "../nlp/nlp-pass";
 import { generateDemo } from "./generate";
 
@@ -31,6 +32,7 @@ export async function loadDemoData(
     summaries.push(summary);
   }
   createIngestStore(db).setSetting("demo_data", "true");
+  await ensureDemoAccounts(db);
   // The same analysis an import from the command line runs: sentiment, places, personal data, reply quality.
   if (options.nlp !== false) log(`  ${describeNlpPass(runNlpPass(db))}`);
   return summaries;

@@ -10,7 +10,7 @@ declare module "@remix-run/node" {
 }
 
 // Native and server-only packages are loaded by Node at run time, never bundled or pre-bundled.
-const serverOnly = ["better-sqlite3"];
+const serverOnly = ["better-sqlite3", "@resvg/resvg-js"];
 
 export default defineConfig({
   plugins: [

@@ -65,6 +65,12 @@ function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, search: URLSe
 export const parseDashboardParams = (search: URLSearchParams) => parseWith(dashboardParamsSchema, search);
 export const parseItemsParams = (search: URLSearchParams) => parseWith(itemsParamsSchema, search);
 
+/** Export routes (…/export) take the page's parameters plus the file format; CSV when none is given. */
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const exportParamsSchema = z.object({ format: z.enum(EXPORT_FORMATS).default("csv") });
+export const parseExportFormat = (search: URLSearchParams): ExportFormat => parseWith(exportParamsSchema, search).format;
+
 type ParamValue = string | number | undefined | null;
 
 /** A link to `path` with the given parameters (empty ones dropped), in a stable order. */

@@ -11,3 +11,9 @@ export function oneDecimal(lang: "zh-CN" | "en", v: number | null | undefined): 
   if (v === null || v === undefined || !Number.isFinite(v)) return "—";
   return new Intl.NumberFormat(lang === "en" ? "en-US" : "zh-CN", { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(v);
 }
+
+/** A difference of two rates (0–1) in percentage points, one decimal, unsigned: 0.013 → "1.3" (unit by the caller). */
+export function formatPoints(lang: "zh-CN" | "en", diff: number | null | undefined): string {
+  if (diff === null || diff === undefined || !Number.isFinite(diff)) return "—";
+  return oneDecimal(lang, Math.abs(diff) * 100);
+}

@@ -6,7 +6,7 @@ import { previousPeriod, trendBuckets, trendGranularity } from "../../db/metrics
 import { negativeExamples, negativeSpikes, negativeTexts, periodTexts, sentimentByChannel } from "../../db/metrics/sentiment";
 import { topicTrend, topTopics } from "../../db/metrics/topics";
 import { trend } from "../../db/metrics/trends";
-import { maskPersonalData } from "../../ingest/nlp/pii";
+import { maskPersonalData } from "../../db/privacy/mask";
 import { sharedSegmenter } from "../../ingest/nlp/segment";
 import { getDb } from "./db.server";
 import type { PageContext } from "./metrics.server";

@@ -1,11 +1,11 @@
 // The items list and item detail for the pages, and the item actions (routing correction, exclusion).
 import { z } from "zod";
 import { excludeItem, revokeExclusion } from "../../db/queries/exclusions";
-import { catalogueNames, itemDetail, listItems, topicChoices } from "../../db/queries/items";
+import { catalogueNames, itemDetail, listItems, topicChoices, type ItemListSelection } from "../../db/queries/items";
 import { recordCorrection } from "../../db/queries/nlp";
 import { EXCLUSION_REASONS } from "../../db/schema";
 import { normalizeText } from "../../ingest/nlp/normalize";
-import { maskPersonalData } from "../../ingest/nlp/pii";
+import { maskPersonalData } from "../../db/privacy/mask";
 import { sharedSegmenter } from "../../ingest/nlp/segment";
 import { BadParamsError, parseItemsParams, type ItemsParams } from "./dashboard-params";
 import { getDb } from "./db.server";
@@ -18,7 +18,8 @@ export function searchWords(query: string): { word: string; parts: string[] }[] 
   return segmenter.words(normalizeText(query)).map((word) => ({ word, parts: segmenter.searchWords(word).filter((p) => p !== word) }));
 }
 
-export function itemsPage(url: URL) {
+/** The list's URL → which items it shows and in what order (the page and its exports read the same). */
+export function itemsSelection(url: URL): { ctx: PageContext; params: ItemsParams; range: PageContext["period"] | undefined; selection: ItemListSelection } {
   const ctx = pageContext(url);
   let params: ItemsParams;
   try {
@@ -29,11 +30,17 @@ export function itemsPage(url: URL) {
   }
   // The backlog is "as of now", whatever the period: a period limits it only when one is asked for.
   const range = params.backlog && !params.period ? undefined : ctx.period;
-  const result = listItems(getDb(), {
+  const selection: ItemListSelection = {
     filters: ctx.filters, range, asOf: ctx.asOf, search: params.q, searchWords: params.q ? searchWords(params.q) : undefined,
-    backlog: params.backlog, sentiment: params.sentiment,
-    status: params.status, needsReview: params.review === "1", sort: params.sort, page: params.page,
-  });
+    backlog: params.backlog, definitions: ctx.definitions, sentiment: params.sentiment,
+    status: params.status, needsReview: params.review === "1", sort: params.sort,
+  };
+  return { ctx, params, range, selection };
+}
+
+export function itemsPage(url: URL) {
+  const { ctx, params, range, selection } = itemsSelection(url);
+  const result = listItems(getDb(), { ...selection, page: params.page });
   // Personal data is masked in lists until roles decide who may see it (the access issue).
   const rows = result.rows.map((r) => ({ ...r, title: r.title && maskPersonalData(r.title), excerpt: r.excerpt && maskPersonalData(r.excerpt) }));
   return { ctx, params, range: range ? { start: range.start, end: range.end } : null, ...result, rows };

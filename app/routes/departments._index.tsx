@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { BarChart, CATEGORICAL_COLORS } from "~/components/charts";
 import { ErrorView } from "~/components/ErrorView";
+import { ExportLinks } from "~/components/ExportLinks";
 import { FilterBar } from "~/components/FilterBar";
 import { formatNumber, formatPercent, langFromSearch, t as translate, tf, type MessageKey } from "~/i18n/messages";
 import { useLang } from "~/i18n/use-lang";
@@ -91,6 +92,7 @@ export default function Departments() {
         </table>
       </div>
       <p className="muted">{tf(lang, "dept.minSample", { n: data.definitions.minimumSample })}</p>
+      <ExportLinks path="/departments/export" params={{ ...carried, sort }} hint={t("export.tableHint")} />
       <BarChart
         title={t("dept.chart")}
         description={t("dept.chartDesc")}

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorView } from "~/components/ErrorView";
+import { ExportLinks } from "~/components/ExportLinks";
 import { FilterBar } from "~/components/FilterBar";
 import { CHANNEL_LABEL, formatNumber, langFromSearch, t as translate, tf, type MessageKey } from "~/i18n/messages";
 import { useLang, withLang } from "~/i18n/use-lang";
@@ -82,6 +83,7 @@ export default function Items() {
         </label>
         <button type="submit">{t("filter.apply")}</button>
       </Form>
+      <ExportLinks path="/items/export" params={keep} hint={t("export.hint")} />
 
       {data.rows.length === 0 ? (
         <p className="empty">{t("items.none")}</p>

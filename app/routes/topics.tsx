@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { BarChart, CATEGORICAL_COLORS, LineChart } from "~/components/charts";
 import { ErrorView } from "~/components/ErrorView";
+import { ExportLinks } from "~/components/ExportLinks";
 import { FilterBar } from "~/components/FilterBar";
 import { formatNumber, formatPercent, langFromSearch, t as translate } from "~/i18n/messages";
 import { useLang, withLang } from "~/i18n/use-lang";
@@ -30,6 +31,7 @@ export default function Topics() {
       <h1>{t("topics.heading")}</h1>
       <p className="muted page-meta">{t("overview.period")}：<strong>{d.periodLabel}</strong> · {t("overview.asOf")}：{beijingTime(d.asOf)}</p>
       <FilterBar params={d.params} options={d.options} periodKey={d.periodKey} action="/topics" />
+      <ExportLinks path="/topics/export" params={carried} hint={t("export.tableHint")} />
       <div className="chart-grid">
         <BarChart title={t("topics.top1")} description={t("topics.top1Desc")} tableLabel={t("overview.showTable")} emptyText={t("overview.noData")}
           format="count" valueLabel={t("overview.count")} noteLabel={t("overview.change")}

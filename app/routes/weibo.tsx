@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { CATEGORICAL_COLORS, LineChart } from "~/components/charts";
 import { ErrorView } from "~/components/ErrorView";
+import { ExportLinks } from "~/components/ExportLinks";
 import { formatNumber, formatPercent, langFromSearch, t as translate, tf } from "~/i18n/messages";
 import { useLang } from "~/i18n/use-lang";
 import { beijingTime, oneDecimal } from "~/lib/format";
@@ -52,6 +53,7 @@ export default function Weibo() {
           ))}</tbody>
         </table></div>
       )}
+      {d.accounts.length === 0 ? null : <ExportLinks path="/weibo/export" params={{ period: d.params.period, lang: lang === "en" ? "en" : undefined }} hint={t("export.tableHint")} />}
       <LineChart title={t("weibo.engagement")} description={t("weibo.engagementDesc")} tableLabel={t("overview.showTable")} emptyText={t("weibo.none")}
         xLabel={t("overview.date")} format="count"
         series={[

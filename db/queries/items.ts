@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-or
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { backlogConditions } from "../metrics/backlog";
+import type { MetricDefinitions } from "../metrics/definitions";
 import { filterConditions, type MetricFilters, type TimeRange } from "../metrics/scope";
 import { departments, itemCorrections, itemExclusions, itemNlp, items, itemTexts, topics, type ItemStatus, type Sentiment } from "../schema";
 
@@ -18,6 +19,8 @@ export interface ItemListQuery {
    */
   searchWords?: { word: string; parts: string[] }[];
   backlog?: "open" | "dueSoon" | "overdue";
+  /** The 口径 in effect (its due-soon window); default METRIC_DEFINITIONS. */
+  definitions?: MetricDefinitions;
   asOf: number;
   sentiment?: Sentiment;
   status?: ItemStatus;
@@ -26,6 +29,9 @@ export interface ItemListQuery {
   page?: number;
   pageSize?: number;
 }
+
+/** Which items a list shows and in what order, without the paging: what an export of the list reads. */
+export type ItemListSelection = Omit<ItemListQuery, "page" | "pageSize">;
 
 export interface ItemListRow {
   id: number;
@@ -49,10 +55,14 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function conditions(db: Db, q: ItemListQuery): SQL[] {
+/**
+ * The list's WHERE conditions: the metrics' filters plus the item-level ones and search. The one builder for the
+ * page and its exports (db/exports/items.ts), so an export always holds exactly the rows of the list.
+ */
+export function itemListConditions(db: Db, q: ItemListSelection): SQL[] {
   const out = filterConditions(db, q.filters);
   if (q.range) out.push(gte(items.receivedAt, q.range.start), lt(items.receivedAt, q.range.end));
-  if (q.backlog) out.push(backlogConditions(q.backlog, q.asOf));
+  if (q.backlog) out.push(backlogConditions(q.backlog, q.asOf, q.definitions));
   if (q.sentiment) out.push(eq(items.sentiment, q.sentiment));
   if (q.status) out.push(eq(items.status, q.status));
   if (q.needsReview) out.push(eq(items.needsReview, true));
@@ -77,7 +87,8 @@ function hasSearchIndex(db: Db): boolean {
   return db.$client.prepare("SELECT 1 FROM item_search LIMIT 1").get() !== undefined;
 }
 
-const ORDER = {
+/** The list's sort orders (each ends with the id, so the order is total and stable). */
+export const ITEM_LIST_ORDER = {
   received_desc: [desc(items.receivedAt), desc(items.id)],
   received_asc: [asc(items.receivedAt), asc(items.id)],
   deadline_asc: [sql`${items.deadlineAt} IS NULL`, asc(items.deadlineAt), asc(items.id)],
@@ -87,7 +98,7 @@ const ORDER = {
 export function listItems(db: Db, q: ItemListQuery): { rows: ItemListRow[]; total: number; page: number; pageSize: number } {
   const pageSize = Math.min(Math.max(q.pageSize ?? 50, 1), 200);
   const page = Math.max(q.page ?? 1, 1);
-  const where = and(...conditions(db, q));
+  const where = and(...itemListConditions(db, q));
   const dept = alias(departments, "d");
   const topic = alias(topics, "tp");
   const total = db
@@ -108,7 +119,7 @@ export function listItems(db: Db, q: ItemListQuery): { rows: ItemListRow[]; tota
     .leftJoin(dept, eq(dept.id, items.routedDepartmentId))
     .leftJoin(topic, eq(topic.id, items.routedTopicId))
     .where(where)
-    .orderBy(...ORDER[q.sort ?? "received_desc"])
+    .orderBy(...ITEM_LIST_ORDER[q.sort ?? "received_desc"])
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();

@@ -3,7 +3,9 @@
 import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { backlogConditions } from "../metrics/backlog";
+import { backlog, backlogConditions } from "../metrics/backlog";
+import { rateCounts } from "../metrics/rates";
+import { shanghaiDayNumberStart } from "../time";
 import type { MetricDefinitions } from "../metrics/definitions";
 import { filterConditions, type MetricFilters, type TimeRange } from "../metrics/scope";
 import { departments, itemCorrections, itemExclusions, itemNlp, items, itemTexts, topics, type ItemStatus, type Sentiment } from "../schema";
@@ -95,18 +97,33 @@ export const ITEM_LIST_ORDER = {
   answered_desc: [sql`${items.answeredAt} IS NULL`, desc(items.answeredAt), desc(items.id)],
 } as const;
 
+/** All of time as whole Shanghai days (the rollups answer it): day 0 to a day far beyond any data. */
+const ALL_TIME = { start: shanghaiDayNumberStart(0), end: shanghaiDayNumberStart(200_000) };
+
+/**
+ * The list's total when it is a number the metrics already count: the items received in the period (or ever)
+ * that pass the dashboard's filters, or a backlog count. Those come from the daily rollups, so a list of a
+ * month's 70,000 items does not count them one by one; the numbers are the ones the overview links from.
+ */
+function countFromMetrics(db: Db, q: ItemListQuery): number | null {
+  if (q.search || q.sentiment || q.status || q.needsReview) return null;
+  if (q.backlog) return q.range ? null : backlog(db, q.filters, q.asOf, q.definitions)[q.backlog];
+  return rateCounts(db, q.range ?? ALL_TIME, q.filters).received;
+}
+
+function countItems(db: Db, q: ItemListQuery, where: SQL | undefined): number {
+  // The texts are joined only for the substring search, the one condition that reads them.
+  const base = db.select({ n: sql<number>`count(*)` }).from(items);
+  return (q.search ? base.innerJoin(itemTexts, eq(itemTexts.itemId, items.id)) : base).where(where).get()!.n;
+}
+
 export function listItems(db: Db, q: ItemListQuery): { rows: ItemListRow[]; total: number; page: number; pageSize: number } {
   const pageSize = Math.min(Math.max(q.pageSize ?? 50, 1), 200);
   const page = Math.max(q.page ?? 1, 1);
   const where = and(...itemListConditions(db, q));
   const dept = alias(departments, "d");
   const topic = alias(topics, "tp");
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(items)
-    .innerJoin(itemTexts, eq(itemTexts.itemId, items.id))
-    .where(where)
-    .get()!.n;
+  const total = countFromMetrics(db, q) ?? countItems(db, q, where);
   const rows = db
     .select({
       id: items.id, channel: items.channel, externalId: items.externalId, title: itemTexts.title,

@@ -14,7 +14,10 @@ import { sentimentByChannel } from "../../db/metrics/sentiment";
 import { timing } from "../../db/metrics/timing";
 import { topicTrend, topTopics } from "../../db/metrics/topics";
 import { trend } from "../../db/metrics/trends";
+import { and, sql } from "drizzle-orm";
 import { risingTopics } from "../../db/queries/hot-issues";
+import { itemListConditions, listItems } from "../../db/queries/items";
+import { items } from "../../db/schema";
 import { countsByChannel, countsByChannelAndMonth } from "../../db/queries/volume";
 import { shanghaiDayOf } from "../../db/time";
 import { loadDemoData } from "../../ingest/demo/load-demo";
@@ -43,7 +46,19 @@ function allMetrics(p: Period, f: MetricFilters, asOf: number) {
     overview: overview(db, p, f, { now: asOf }),
     volume: [countsByChannelAndMonth(db), countsByChannel(db)],
     rising: risingTopics(db, { asOf }),
+    listTotals: listTotals(p, f, asOf),
   };
+}
+
+/** The items list's totals for the period and for each backlog state, with the same totals counted row by row. */
+function listTotals(p: Period, f: MetricFilters, asOf: number) {
+  return ([undefined, "open", "dueSoon", "overdue"] as const).map((b) => {
+    const q = { filters: f, range: b ? undefined : p, backlog: b, asOf };
+    const counted = db.select({ n: sql<number>`count(*)` }).from(items).where(and(...itemListConditions(db, q))).get()!.n;
+    const { total } = listItems(db, { ...q, pageSize: 1 });
+    expect(total).toBe(counted);
+    return total;
+  });
 }
 
 /** Forces the items path (a dirty day) or lets the rollups answer (no dirty day). */

@@ -8,6 +8,8 @@ import { BulletinRequestError, buildBulletinModel } from "../bulletin/model.serv
 import { contentDisposition, renderBulletin } from "../bulletin/render.server";
 import { BULLETIN_FORMATS, type BulletinFormat, type BulletinModel, type BulletinRequest } from "../bulletin/types";
 import { dashboardParamsSchema } from "./dashboard-params";
+import { recordAudit } from "../../db/auth/audit";
+import { clientAddress, requireUser, scopeFor, type Session } from "./auth.server";
 import { getDb } from "./db.server";
 import { filterOptions } from "./metrics.server";
 
@@ -57,20 +59,29 @@ function build(p: BulletinParams): BulletinModel {
   }
 }
 
+/** The signed-in user and the parameters; a department account's bulletin is always its own department's. */
+function bulletinRequest(request: Request): { session: Session; params: BulletinParams } {
+  const session = requireUser(request);
+  const params = parseBulletinParams(new URL(request.url));
+  const scoped = scopeFor(session.user, { departmentId: params.dept }).departmentId;
+  return { session, params: scoped === params.dept ? params : { ...params, dept: scoped } };
+}
+
 /** The page: the form's options and a preview of the bulletin for the parameters (default: the cut-off's month). */
-export function bulletinPage(url: URL) {
-  const params = parseBulletinParams(url);
+export function bulletinPage(request: Request) {
+  const { session, params } = bulletinRequest(request);
   const model = build(params);
   const periodInput = params.period ?? (model.period.kind === "assessment" ? model.period.key.slice(1) : model.period.key);
-  return { params, periodInput, defaultStartDay: assessmentStartDayOf(loadDefinitions(getDb())), departments: filterOptions().departments, model };
+  return { params, periodInput, defaultStartDay: assessmentStartDayOf(loadDefinitions(getDb())), departments: filterOptions(session.user).departments, model };
 }
 
 /** The file for the parameters, with its Content-Type and a Chinese file name (RFC 5987). */
-export async function bulletinDownload(url: URL): Promise<Response> {
-  const params = parseBulletinParams(url);
+export async function bulletinDownload(request: Request): Promise<Response> {
+  const { session, params } = bulletinRequest(request);
   const format: BulletinFormat = params.format ?? "docx";
   const model = build(params);
   const file = await renderBulletin(model, format);
+  recordAudit(getDb(), { action: "export", userId: session.user.id, userName: session.user.name, target: "bulletin", ip: clientAddress(request), detail: { format, url: new URL(request.url).search } });
   return new Response(new Uint8Array(file.bytes), {
     status: 200,
     headers: {

@@ -17,18 +17,20 @@ import { CHANNEL_LABEL, t, tf, type Lang, type MessageKey } from "../i18n/messag
 import { BadParamsError, parseExportFormat, type ExportFormat } from "./dashboard-params";
 import { getDb } from "./db.server";
 import { weiboData } from "./insights.server";
+import { recordAudit } from "../../db/auth/audit";
+import { clientAddress, currentSession } from "./auth.server";
 import { itemsSelection } from "./items.server";
 import { getDepartmentRanking, pageContext, type PageContext } from "./metrics.server";
 // Downloads paced by the client under remix-serve (see the file): without it a slow client's export is buffered whole.
 import "./http-backpressure.server";
 
 /**
- * Whether this request may export personal data unmasked.
- * TODO(access issue): decide by the signed-in user's role (SPEC §7). Until roles exist, nobody may: every
- * export is masked.
+ * Whether this request may export personal data unmasked: an admin who asks for it (`personal=1`). Everyone
+ * else, and an admin by default, gets masked exports (SPEC §7).
  */
-export function mayExportPersonalData(_request: Request): boolean {
-  return false;
+export function mayExportPersonalData(request: Request): boolean {
+  const session = currentSession(request);
+  return session?.user.role === "admin" && new URL(request.url).searchParams.get("personal") === "1";
 }
 
 function formatOf(url: URL): ExportFormat {
@@ -58,7 +60,12 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 const stamp = (ms: number) => shanghaiMinute(ms).replace(/[-:]/g, "").replace(" ", "-");
 const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, "_");
 
-function download(table: ExportTable, format: ExportFormat, lang: Lang, names: { name: string; ascii: string; part: string }, signal: AbortSignal): Response {
+function download(table: ExportTable, format: ExportFormat, lang: Lang, names: { name: string; ascii: string; part: string }, signal: AbortSignal, ctx: PageContext, request: Request): Response {
+  // Every export is in the audit log: who, which table, which filters, masked or not.
+  recordAudit(getDb(), {
+    action: "export", userId: ctx.user.id, userName: ctx.user.name, target: names.ascii, ip: clientAddress(request),
+    detail: { format, url: new URL(request.url).search, masked: !mayExportPersonalData(request) },
+  });
   const suffix = `${fileSafe(names.part)}_${stamp(Date.now())}.${format}`;
   const body = format === "csv" ? csvStream(table, { signal }) : xlsxStream(table, { signal, notesSheetName: t(lang, "export.notes") });
   return new Response(body, {
@@ -149,7 +156,7 @@ export function itemExportLabels(lang: Lang): ItemExportLabels {
 export function itemsExport(request: Request): Response {
   const url = new URL(request.url);
   const format = formatOf(url);
-  const { ctx, params, range, selection } = itemsSelection(url);
+  const { ctx, params, range, selection } = itemsSelection(request);
   const { lang } = ctx;
   const mask = !mayExportPersonalData(request);
   const extra: [MessageKey, string | undefined][] = [
@@ -167,7 +174,7 @@ export function itemsExport(request: Request): Response {
     ...commonNotes(ctx, sheet, period, filterText(ctx, extra), rows),
     [t(lang, "export.personalData"), t(lang, mask ? "export.masked" : "export.unmasked")],
   ]);
-  return download(withNotes, format, lang, { name: sheet, ascii: "items", part: range ? ctx.period.key : "all" }, request.signal);
+  return download(withNotes, format, lang, { name: sheet, ascii: "items", part: range ? ctx.period.key : "all" }, request.signal, ctx, request);
 }
 
 // ---- department ranking ------------------------------------------------------------------------------------
@@ -189,7 +196,7 @@ const DEPARTMENT_SORT: Record<string, (r: ReturnType<typeof getDepartmentRanking
 export function departmentsExport(request: Request): Response {
   const url = new URL(request.url);
   const format = formatOf(url);
-  const ctx = pageContext(url);
+  const ctx = pageContext(request);
   const { lang } = ctx;
   let rows = getDepartmentRanking(ctx);
   const key = DEPARTMENT_SORT[url.searchParams.get("sort") ?? ""];
@@ -207,7 +214,7 @@ export function departmentsExport(request: Request): Response {
     ...commonNotes(ctx, sheet, ctx.periodLabel, filterText(ctx), n),
     [t(lang, "dept.composite"), tf(lang, "dept.minSample", { n: ctx.definitions.minimumSample })],
   ]);
-  return download(withNotes, format, lang, { name: sheet, ascii: "department-ranking", part: ctx.period.key }, request.signal);
+  return download(withNotes, format, lang, { name: sheet, ascii: "department-ranking", part: ctx.period.key }, request.signal, ctx, request);
 }
 
 // ---- government Weibo accounts -------------------------------------------------------------------------------
@@ -223,7 +230,7 @@ const WEIBO_HEADER_KEYS: Record<WeiboExportColumnKey, MessageKey> = {
 export function weiboExport(request: Request): Response {
   const url = new URL(request.url);
   const format = formatOf(url);
-  const ctx = pageContext(url);
+  const ctx = pageContext(request);
   const { lang } = ctx;
   const sheet = t(lang, "export.weiboSheet");
   const headers = Object.fromEntries(WEIBO_EXPORT_COLUMNS.map((c) => [c.key, t(lang, WEIBO_HEADER_KEYS[c.key])])) as Record<WeiboExportColumnKey, string>;
@@ -231,7 +238,7 @@ export function weiboExport(request: Request): Response {
   const table = weiboAccountsTable(weiboData(ctx).accounts, { headers, warning }, sheet);
   // The Weibo page takes the period only.
   const withNotes = counted(table, (n) => commonNotes(ctx, sheet, ctx.periodLabel, "", n));
-  return download(withNotes, format, lang, { name: sheet, ascii: "weibo-accounts", part: ctx.period.key }, request.signal);
+  return download(withNotes, format, lang, { name: sheet, ascii: "weibo-accounts", part: ctx.period.key }, request.signal, ctx, request);
 }
 
 // ---- topic volumes ---------------------------------------------------------------------------------------
@@ -245,7 +252,7 @@ const TOPIC_HEADER_KEYS: Record<TopicExportColumnKey, MessageKey> = {
 export function topicsExport(request: Request): Response {
   const url = new URL(request.url);
   const format = formatOf(url);
-  const ctx = pageContext(url);
+  const ctx = pageContext(request);
   const { lang } = ctx;
   const db = getDb();
   const previous = previousPeriod(ctx.period);
@@ -255,5 +262,5 @@ export function topicsExport(request: Request): Response {
   const headers = Object.fromEntries(TOPIC_EXPORT_COLUMNS.map((c) => [c.key, t(lang, TOPIC_HEADER_KEYS[c.key])])) as Record<TopicExportColumnKey, string>;
   const table = topicsTable(level1, level2, headers, sheet);
   const withNotes = counted(table, (n) => commonNotes(ctx, sheet, ctx.periodLabel, filterText(ctx), n));
-  return download(withNotes, format, lang, { name: sheet, ascii: "topics", part: ctx.period.key }, request.signal);
+  return download(withNotes, format, lang, { name: sheet, ascii: "topics", part: ctx.period.key }, request.signal, ctx, request);
 }

@@ -20,16 +20,18 @@ export function topicsData(ctx: PageContext) {
   const buckets = trendBuckets(ctx.period, trendGranularity(ctx.period));
   const main = level1.slice(0, 5);
   const series = topicTrend(db, buckets, ctx.filters, main.map((t) => t.topicId));
-  const clusters = listHotClusters(db, { limit: 10 }).map((c) => ({
+  // Hot issues and rising topics are city-wide: department staff see their own unit's clusters only.
+  const own = ctx.user.role === "department" ? ctx.user.departmentId : undefined;
+  const clusters = listHotClusters(db, { limit: own === undefined ? 10 : 200 }).filter((c) => own === undefined || c.departmentId === own).slice(0, 10).map((c) => ({
     ...c,
     members: hotClusterItems(db, c.id).slice(0, 5).map((m) => ({ ...m, title: m.title && maskPersonalData(m.title), body: m.body && maskPersonalData(m.body.slice(0, 120)) })),
   }));
   return {
     level1, level2, buckets: buckets.map((b) => ({ key: b.key, label: b.label })),
     series: series.map((s) => ({ ...s, name: main.find((t) => t.topicId === s.topicId)?.name ?? String(s.topicId) })),
-    rising: risingTopics(db, { asOf: ctx.asOf }).slice(0, 10),
+    rising: own === undefined ? risingTopics(db, { asOf: ctx.asOf }).slice(0, 10) : [],
     clusters,
-    merged: mergedCounts(db, { since: ctx.period.start, until: ctx.period.end }),
+    merged: own === undefined ? mergedCounts(db, { since: ctx.period.start, until: ctx.period.end }) : null,
   };
 }
 
@@ -75,6 +77,8 @@ function characteristicWords(negative: string[], all: string[], limit = 20): [st
 }
 
 export function weiboData(ctx: PageContext) {
+  // The accounts table is the city's: not a department account's to read.
+  if (ctx.user.role === "department") throw new Response("无权访问 / forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const db = getDb();
   return {
     accounts: accountTable(db, ctx.period, ctx.asOf, ctx.definitions),

@@ -8,6 +8,9 @@ import { normalizeText } from "../../ingest/nlp/normalize";
 import { maskPersonalData } from "../../db/privacy/mask";
 import { sharedSegmenter } from "../../ingest/nlp/segment";
 import { BadParamsError, parseItemsParams, type ItemsParams } from "./dashboard-params";
+import { recordAudit } from "../../db/auth/audit";
+import type { User } from "../../db/auth/users";
+import { clientAddress, requireCsrf, requireRole, requireUser } from "./auth.server";
 import { getDb } from "./db.server";
 import { dataCutoff } from "../../db/metrics/overview";
 import { pageContext, type PageContext } from "./metrics.server";
@@ -19,8 +22,9 @@ export function searchWords(query: string): { word: string; parts: string[] }[] 
 }
 
 /** The list's URL → which items it shows and in what order (the page and its exports read the same). */
-export function itemsSelection(url: URL): { ctx: PageContext; params: ItemsParams; range: PageContext["period"] | undefined; selection: ItemListSelection } {
-  const ctx = pageContext(url);
+export function itemsSelection(request: Request): { ctx: PageContext; params: ItemsParams; range: PageContext["period"] | undefined; selection: ItemListSelection } {
+  const ctx = pageContext(request);
+  const url = new URL(request.url);
   let params: ItemsParams;
   try {
     params = parseItemsParams(url.searchParams);
@@ -38,18 +42,27 @@ export function itemsSelection(url: URL): { ctx: PageContext; params: ItemsParam
   return { ctx, params, range, selection };
 }
 
-export function itemsPage(url: URL) {
-  const { ctx, params, range, selection } = itemsSelection(url);
+export function itemsPage(request: Request) {
+  const { ctx, params, range, selection } = itemsSelection(request);
   const result = listItems(getDb(), { ...selection, page: params.page });
   // Personal data is masked in lists until roles decide who may see it (the access issue).
   const rows = result.rows.map((r) => ({ ...r, title: r.title && maskPersonalData(r.title), excerpt: r.excerpt && maskPersonalData(r.excerpt) }));
   return { ctx, params, range: range ? { start: range.start, end: range.end } : null, ...result, rows };
 }
 
-export function itemPage(id: number) {
-  const db = getDb();
+/** The item, if this account may see it: department staff see their department's items only (else 404). */
+function visibleItem(db: ReturnType<typeof getDb>, id: number, user: User) {
   const detail = itemDetail(db, id);
-  if (!detail) throw new Response("诉求不存在 / no such item", { status: 404 });
+  if (!detail || (user.role === "department" && detail.item.routedDepartmentId !== user.departmentId)) {
+    throw new Response("诉求不存在 / no such item", { status: 404 });
+  }
+  return detail;
+}
+
+export function itemPage(request: Request, id: number) {
+  const { user } = requireUser(request);
+  const db = getDb();
+  const detail = visibleItem(db, id, user);
   const names = catalogueNames(db);
   const mask = (s: string | null) => (s ? maskPersonalData(s) : s);
   return {
@@ -73,7 +86,8 @@ export function itemPage(id: number) {
   };
 }
 
-const actor = z.string().trim().min(1, "请填写您的姓名 / your name is required").max(40);
+// The actor is the signed-in account (set by itemAction, not typed into the form).
+const actor = z.string().trim().min(1).max(40);
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("correct"), field: z.enum(["department", "topic"]), value: z.coerce.number().int().positive(), by: actor, note: z.string().trim().max(200).optional() }),
   z.object({ intent: z.literal("exclude"), reason: z.enum(EXCLUSION_REASONS), by: actor, note: z.string().trim().max(200).optional() }),
@@ -81,21 +95,31 @@ const actionSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** Applies a posted item action; a validation problem is returned (not thrown) so the form can show it. */
-export function itemAction(id: number, form: FormData): { ok: true; message: string } | { ok: false; error: string } {
-  const parsed = actionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+/** Who may correct and exclude: not leaders (they read), department staff on their own items only. */
+const EDITORS = ["admin", "analyst", "department"] as const;
+
+export function itemAction(request: Request, id: number, form: FormData): { ok: true; message: string } | { ok: false; error: string } {
+  const session = requireRole(request, [...EDITORS]);
+  requireCsrf(request, form, session);
   const db = getDb();
+  visibleItem(db, id, session.user);
+  const parsed = actionSchema.safeParse({ ...Object.fromEntries(form), by: session.user.name });
+  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   const a = parsed.data;
-  if (!itemDetail(db, id)) throw new Response("诉求不存在 / no such item", { status: 404 });
+  const audit = (action: "correction" | "exclusion", detail: unknown) =>
+    recordAudit(db, { action, userId: session.user.id, userName: session.user.name, target: `item:${id}`, detail, ip: clientAddress(request) });
   if (a.intent === "correct") {
     recordCorrection(db, { itemId: id, field: a.field, newId: a.value, correctedBy: a.by, note: a.note || undefined });
+    audit("correction", { field: a.field, value: a.value, note: a.note });
     return { ok: true, message: "saved" };
   }
   if (a.intent === "exclude") {
     excludeItem(db, { itemId: id, reason: a.reason, note: a.note || undefined, by: a.by });
+    audit("exclusion", { reason: a.reason, note: a.note });
     return { ok: true, message: "excluded" };
   }
   revokeExclusion(db, { itemId: id, by: a.by });
+  audit("exclusion", { revoked: true });
   return { ok: true, message: "revoked" };
 }
 

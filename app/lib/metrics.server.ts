@@ -1,12 +1,14 @@
 // The app's doorway to db/metrics: URL parameters → period and filters → the metric functions' plain data.
 // Expected failures (a bad period or parameter) become 400 responses with a message the page shows.
-import { asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { User } from "../../db/auth/users";
 import { assessmentStartDayOf, configuredMetricHelp, loadDefinitions } from "../../db/metrics/configured-definitions";
 import type { MetricDefinitions, MetricKey } from "../../db/metrics/definitions";
 import { dataCutoff, overview } from "../../db/metrics/overview";
 import { parsePeriod, periodContaining, periodLabel, PeriodError, type Period } from "../../db/metrics/period";
 import { departmentRanking } from "../../db/metrics/ranking";
 import type { MetricFilters } from "../../db/metrics/scope";
+import { requireUser, scopeFor } from "./auth.server";
 import { calendarCoverage } from "../../db/metrics/workdays";
 import { departments, topics } from "../../db/schema";
 import type { Lang } from "~/i18n/messages";
@@ -22,14 +24,22 @@ export interface PageContext {
   lang: Lang;
   /** The 口径 in effect: the defaults with this database's settings (设置). */
   definitions: MetricDefinitions;
+  /** Who is asking; department staff get their department's figures only (scopeFor). */
+  user: User;
 }
 
 function badRequest(message: string): Response {
   return new Response(message, { status: 400, statusText: "Bad Request", headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-/** Parses the URL into the page context, or throws a 400 response naming the bad parameter. */
-export function pageContext(url: URL): PageContext {
+/**
+ * The signed-in user (else a redirect to /login) and the URL parsed into the page context, or a 400 response
+ * naming the bad parameter. This is the one place every dashboard page, export and the bulletin get their
+ * filters from, so it is where a department account is held to its department.
+ */
+export function pageContext(request: Request): PageContext {
+  const { user } = requireUser(request);
+  const url = new URL(request.url);
   let params: DashboardParams;
   try {
     params = parseDashboardParams(url.searchParams);
@@ -49,15 +59,17 @@ export function pageContext(url: URL): PageContext {
     throw e;
   }
   const lang: Lang = params.lang === "en" ? "en" : "zh-CN";
-  const filters: MetricFilters = { channel: params.channel, departmentId: params.dept, topicId: params.topic, includeExcluded: params.scope === "all" };
-  return { params, period, periodLabel: periodLabel(period, lang), filters, asOf, lang, definitions };
+  const filters = scopeFor(user, { channel: params.channel, departmentId: params.dept, topicId: params.topic, includeExcluded: params.scope === "all" });
+  if (filters.departmentId !== params.dept) params = { ...params, dept: filters.departmentId };
+  return { params, period, periodLabel: periodLabel(period, lang), filters, asOf, lang, definitions, user };
 }
 
-/** Departments and topics for the filter bar. */
-export function filterOptions() {
+/** Departments and topics for the filter bar (department staff: their department only). */
+export function filterOptions(user?: User) {
   const db = getDb();
+  const own = user?.role === "department" ? eq(departments.id, user.departmentId ?? -1) : undefined;
   return {
-    departments: db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.active, true)).orderBy(asc(departments.sortOrder), asc(departments.id)).all(),
+    departments: db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.active, true), own)).orderBy(asc(departments.sortOrder), asc(departments.id)).all(),
     topics: db.select({ id: topics.id, name: topics.name }).from(topics).where(isNull(topics.parentId)).orderBy(asc(topics.sortOrder), asc(topics.id)).all(),
   };
 }

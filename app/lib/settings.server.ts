@@ -18,6 +18,8 @@ import { dataCutoff } from "../../db/metrics/overview";
 import { periodContaining } from "../../db/metrics/period";
 import { isDemoData } from "../../db/queries/settings";
 import { CHANNELS, type Channel } from "../../db/schema";
+import { recordAudit } from "../../db/auth/audit";
+import { clientAddress, requireCsrf, requireRole } from "./auth.server";
 import { getDb } from "./db.server";
 
 /** True when the database holds generated demo data (the page then shows a badge). */
@@ -41,7 +43,8 @@ export interface TypeRow {
 }
 
 /** Everything the settings page shows: the values in effect, the defaults beside them, the types and the log. */
-export function settingsPage() {
+export function settingsPage(request: Request) {
+  requireRole(request, ["admin"]);
   const db = getDb();
   const d = loadDefinitions(db);
   const stored = loadStoredDefinitions(db);
@@ -152,7 +155,11 @@ function formFieldOf(path: string, fields: [string, string][]): string {
 }
 
 /** Applies the posted settings form (intent save or reset); validation problems are returned for the form to show. */
-export function settingsAction(form: FormData): SettingsActionResult {
+export function settingsAction(request: Request, form: FormData): SettingsActionResult {
+  const session = requireRole(request, ["admin"]);
+  requireCsrf(request, form, session);
+  // The signed-in account is the one acting, whatever a form field says.
+  form.set("by", session.user.name);
   const db = getDb();
   const intent = text(form, "intent") === "reset" ? "reset" : "save";
   const by = text(form, "by");
@@ -181,6 +188,7 @@ export function settingsAction(form: FormData): SettingsActionResult {
     for (const [path, message] of Object.entries(e.fieldErrors)) fieldErrors[path.startsWith("type.") ? path : formFieldOf(path, parsed.fields)] ??= message;
     return { ok: false, fieldErrors, values };
   }
+  recordAudit(db, { action: "settings", userId: session.user.id, userName: session.user.name, target: intent, detail: { changes: result.changes, note }, ip: clientAddress(request) });
   return {
     ok: true,
     action: intent,

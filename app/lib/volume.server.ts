@@ -1,5 +1,6 @@
 // Interaction volume for the overview page: the db/queries results shaped for rendering.
 import { countsByChannel, countsByChannelAndMonth, weiboPostCount, weiboPostCountsByMonth } from "../../db/queries/volume";
+import { requireRole } from "./auth.server";
 import { getDb } from "./db.server";
 import { VOLUME_COLUMNS, type VolumeColumn, type VolumeCounts } from "./volume";
 
@@ -14,7 +15,9 @@ export interface VolumeOverview {
 const zero = (): VolumeCounts => ({ hotline: 0, mailbox: 0, weibo: 0, weiboPosts: 0 });
 const isColumn = (c: string): c is VolumeColumn => (VOLUME_COLUMNS as readonly string[]).includes(c);
 
-export function getVolumeOverview(): VolumeOverview {
+/** City-wide counts: for admins, leaders and analysts (a department account gets 403). */
+export function getVolumeOverview(request: Request): VolumeOverview {
+  requireRole(request, ["admin", "leader", "analyst"]);
   const db = getDb();
   const totals = zero();
   for (const { channel, count } of countsByChannel(db)) if (isColumn(channel)) totals[channel] += count;

@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return overviewData(new URL(request.url));
+  return overviewData(request);
 }
 
 export default function Overview() {

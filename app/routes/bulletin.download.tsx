@@ -4,5 +4,5 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { bulletinDownload } from "~/lib/bulletin.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return bulletinDownload(new URL(request.url));
+  return bulletinDownload(request);
 }

@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return bulletinPage(new URL(request.url));
+  return bulletinPage(request);
 }
 
 const PAGE_CSS = `

@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const department = departmentOr404(params.id);
-  return { department, overview: overviewData(new URL(request.url), { departmentId: department.id }) };
+  return { department, overview: overviewData(request, { departmentId: department.id }) };
 }
 
 export default function DepartmentPage() {

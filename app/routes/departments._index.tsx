@@ -18,14 +18,14 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const ctx = pageContext(new URL(request.url));
+  const ctx = pageContext(request);
   const rows = getDepartmentRanking(ctx).map((r) => ({
     departmentId: r.departmentId, name: r.name, rank: r.rank, belowMinimumSample: r.belowMinimumSample, received: r.counts.received,
     replyRate: r.replyRate, onTimeRate: r.onTimeRate, resolutionRate: r.resolutionRate, satisfactionRate: r.satisfactionRate,
     medianReply: r.replyWorkdays.median, overdue: r.overdue, composite: r.composite,
   }));
   return {
-    params: ctx.params, periodKey: ctx.period.key, periodLabel: ctx.periodLabel, asOf: ctx.asOf, rows, options: filterOptions(),
+    params: ctx.params, periodKey: ctx.period.key, periodLabel: ctx.periodLabel, asOf: ctx.asOf, rows, options: filterOptions(ctx.user),
     definitions: definitionsFor(ctx.lang, ["composite", "replyRate", "onTimeRate", "resolutionRate", "satisfactionRate", "replyDays", "overdue"]),
   };
 }

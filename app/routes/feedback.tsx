@@ -15,8 +15,8 @@ import { definitionsFor, filterOptions, pageContext } from "~/lib/metrics.server
 export const meta: MetaFunction = ({ location }) => [{ title: `${translate(langFromSearch(location.search), "feedback.heading")} · ${translate(langFromSearch(location.search), "app.title")}` }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const ctx = pageContext(new URL(request.url));
-  return { params: ctx.params, periodKey: ctx.period.key, periodLabel: ctx.periodLabel, asOf: ctx.asOf, options: filterOptions(), definitions: definitionsFor(ctx.lang, ["negativeShare"]), ...feedbackData(ctx) };
+  const ctx = pageContext(request);
+  return { params: ctx.params, periodKey: ctx.period.key, periodLabel: ctx.periodLabel, asOf: ctx.asOf, options: filterOptions(ctx.user), definitions: definitionsFor(ctx.lang, ["negativeShare"]), ...feedbackData(ctx) };
 }
 
 const CHANNELS = ["hotline", "mailbox", "weibo"] as const;

@@ -2,6 +2,7 @@
 // the forms to correct the routing or exclude the item from assessment (both recorded with who and when).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { ActorFields } from "~/components/ActorFields";
 import { ErrorView } from "~/components/ErrorView";
 import { formatPercent, langFromSearch, t as translate, tf, type MessageKey } from "~/i18n/messages";
 import { useLang, withLang } from "~/i18n/use-lang";
@@ -18,12 +19,12 @@ function itemId(raw: string | undefined): number {
   return Number(raw);
 }
 
-export function loader({ params }: LoaderFunctionArgs) {
-  return itemPage(itemId(params.id));
+export function loader({ params, request }: LoaderFunctionArgs) {
+  return itemPage(request, itemId(params.id));
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  return itemAction(itemId(params.id), await request.formData());
+  return itemAction(request, itemId(params.id), await request.formData());
 }
 
 const TIMELINE: { key: "receivedAt" | "dispatchedAt" | "signedAt" | "firstContactAt" | "repliedAt" | "closedAt" | "deadlineAt" | "returnVisitAt"; label: MessageKey }[] = [
@@ -192,15 +193,6 @@ export default function ItemDetail() {
 }
 
 /** Who is acting (recorded with the correction or exclusion) and an optional note. */
-function ActorFields({ note = true }: { note?: boolean }) {
-  const { t } = useLang();
-  return (
-    <>
-      <label><span>{t("item.yourName")}</span><input name="by" required maxLength={40} /></label>
-      {note ? <label><span>{t("item.note")}</span><input name="note" maxLength={200} /></label> : null}
-    </>
-  );
-}
 
 export function ErrorBoundary() {
   return <ErrorView error={useRouteError()} />;

@@ -17,10 +17,10 @@ export const meta: MetaFunction = ({ location }) => {
 };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const page = itemsPage(new URL(request.url));
+  const page = itemsPage(request);
   return {
     params: page.params, periodKey: page.ctx.period.key, periodLabel: page.ctx.periodLabel, range: page.range,
-    rows: page.rows, total: page.total, page: page.page, pageSize: page.pageSize, options: filterOptions(), asOf: page.ctx.asOf,
+    rows: page.rows, total: page.total, page: page.page, pageSize: page.pageSize, options: filterOptions(page.ctx.user), asOf: page.ctx.asOf,
   };
 }
 

@@ -1,7 +1,7 @@
 // 设置: the 口径 an admin may revise locally (reply deadlines per channel and item type, the assessment month's
 // start day, the satisfaction weight, the minimum sample, the due-soon window), with the defaults beside them,
 // a reset, and the log of who changed what. A plain POST form: it works without JavaScript. Thin: app/lib has the rest.
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { ActorFields } from "~/components/ActorFields";
 import { ErrorView } from "~/components/ErrorView";
@@ -15,12 +15,12 @@ export const meta: MetaFunction = ({ location }) => {
   return [{ title: `${translate(lang, "settings.heading")} · ${translate(lang, "app.title")}` }];
 };
 
-export function loader() {
-  return settingsPage();
+export function loader({ request }: LoaderFunctionArgs) {
+  return settingsPage(request);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return settingsAction(await request.formData());
+  return settingsAction(request, await request.formData());
 }
 
 const CHANNELS = ["hotline", "mailbox", "weibo"] as const;

@@ -16,8 +16,8 @@ import { filterOptions, pageContext } from "~/lib/metrics.server";
 export const meta: MetaFunction = ({ location }) => [{ title: `${translate(langFromSearch(location.search), "topics.heading")} · ${translate(langFromSearch(location.search), "app.title")}` }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const ctx = pageContext(new URL(request.url));
-  return { params: ctx.params, periodKey: ctx.period.key, periodLabel: ctx.periodLabel, asOf: ctx.asOf, options: filterOptions(), ...topicsData(ctx) };
+  const ctx = pageContext(request);
+  return { params: ctx.params, periodKey: ctx.period.key, periodLabel: ctx.periodLabel, asOf: ctx.asOf, options: filterOptions(ctx.user), ...topicsData(ctx) };
 }
 
 export default function Topics() {
@@ -56,7 +56,7 @@ export default function Topics() {
       )}
 
       <h2>{t("topics.hot")}</h2>
-      <p className="muted">{t("topics.hotHint")} {t("topics.raw")} {formatNumber(lang, d.merged.raw)} · {t("topics.merged")} {formatNumber(lang, d.merged.merged)}</p>
+      <p className="muted">{t("topics.hotHint")} {d.merged ? `${t("topics.raw")} ${formatNumber(lang, d.merged.raw)} · ${t("topics.merged")} ${formatNumber(lang, d.merged.merged)}` : ""}</p>
       {d.clusters.length === 0 ? <p className="empty">{t("topics.noHot")}</p> : (
         <ol className="clusters">
           {d.clusters.map((c) => (

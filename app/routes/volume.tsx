@@ -1,5 +1,5 @@
 // Overview: interaction volume per channel, in total and per Shanghai month. Thin: data comes from app/lib.
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorView } from "~/components/ErrorView";
 import { formatNumber, langFromSearch, t as translate, type MessageKey } from "~/i18n/messages";
@@ -12,8 +12,8 @@ export const meta: MetaFunction = ({ location }) => {
   return [{ title: `${translate(lang, "volume.heading")} · ${translate(lang, "app.title")}` }];
 };
 
-export function loader() {
-  return getVolumeOverview();
+export function loader({ request }: LoaderFunctionArgs) {
+  return getVolumeOverview(request);
 }
 
 const COLUMN_LABEL: Record<VolumeColumn, MessageKey> = {

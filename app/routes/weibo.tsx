@@ -14,7 +14,7 @@ import { definitionsFor, pageContext } from "~/lib/metrics.server";
 export const meta: MetaFunction = ({ location }) => [{ title: `${translate(langFromSearch(location.search), "weibo.heading")} · ${translate(langFromSearch(location.search), "app.title")}` }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const ctx = pageContext(new URL(request.url));
+  const ctx = pageContext(request);
   const defs = definitionsFor(ctx.lang, ["postsPerAccount", "commentReplyRate", "silentDays"]);
   return { params: ctx.params, periodKey: ctx.period.key, periodLabel: ctx.periodLabel, asOf: ctx.asOf, definitions: defs, ...weiboData(ctx) };
 }

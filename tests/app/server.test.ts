@@ -1,9 +1,39 @@
 // HTTP integration: the production build served by remix-serve over a temp database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareSignIn, signedInFetch } from "../helpers/auth";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
+
+// Every page needs a signed-in account: each suite signs in once and its requests carry the cookie.
+// eslint-disable-next-line no-global-assign
+let fetch: typeof globalThis.fetch = globalThis.fetch;
 import { createTempDb, insertItems, insertWeiboPosts, setSetting, type TempDb } from "./fixtures";
 
 beforeAll(() => ensureBuild(), 300_000);
+
+describe("access", () => {
+  let tmp: TempDb;
+  let server: RunningServer | undefined;
+  let base = "";
+  beforeAll(async () => {
+    tmp = createTempDb("minyi-server-access-");
+    tmp.db.$client.close();
+    server = await startServer(tmp.file);
+    base = server.base;
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    tmp?.cleanup();
+  });
+
+  it("sends a visitor without a session to the login page, and keeps where they were going", async () => {
+    const res = await globalThis.fetch(`${base}/departments?period=2026-10`, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/login?next=%2Fdepartments%3Fperiod%3D2026-10");
+    const login = await globalThis.fetch(`${base}/login`);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain("登录");
+  });
+});
 
 describe("server (remix-serve over the production build)", () => {
   let tmp: TempDb;
@@ -20,9 +50,11 @@ describe("server (remix-serve over the production build)", () => {
     insertItems(tmp.db, "weibo", ["2026-03-06T04:00:00Z", "2026-03-07T04:00:00Z"]);
     insertWeiboPosts(tmp.db, ["2026-02-06T04:00:00Z"]);
     setSetting(tmp.db, "demo_data", "true");
+    const name = await prepareSignIn(tmp.db);
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;
+    fetch = await signedInFetch(base, name);
   }, 60_000);
 
   afterAll(async () => {
@@ -96,9 +128,11 @@ describe("server on an empty database", () => {
 
   beforeAll(async () => {
     tmp = createTempDb("minyi-server-empty-");
+    const name = await prepareSignIn(tmp.db);
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;
+    fetch = await signedInFetch(base, name);
   }, 60_000);
 
   afterAll(async () => {

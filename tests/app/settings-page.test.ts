@@ -2,7 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshDeadlines } from "../../db/metrics/deadlines";
 import { addItems } from "../metrics/fixture";
+import { prepareSignIn, signedInFetch } from "../helpers/auth";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
+
+// Pages need a signed-in account: requests carry the session cookie of one signed in before the tests.
+let fetch: typeof globalThis.fetch = globalThis.fetch;
 import { createTempDb, type TempDb } from "./fixtures";
 
 describe("settings page (remix-serve over the production build)", () => {
@@ -19,9 +23,11 @@ describe("settings page (remix-serve over the production build)", () => {
     ]);
     tmp.db.$client.prepare("UPDATE items SET type = '投诉' WHERE id = ?").run(letter);
     refreshDeadlines(tmp.db);
+    const name = await prepareSignIn(tmp.db);
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;
+    fetch = await signedInFetch(base, name);
   }, 300_000);
 
   afterAll(async () => {
@@ -31,8 +37,10 @@ describe("settings page (remix-serve over the production build)", () => {
 
   /** The page's HTML without React's text separators (<!-- -->). */
   const text = async (res: Response | Promise<Response>) => (await (await res).text()).replaceAll("<!-- -->", "");
-  const post = (fields: Record<string, string>, path = "/settings") =>
-    fetch(`${base}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  // A form post carries the session's CSRF token, read from the page like a browser would.
+  const csrf = async () => /name="_csrf" value="([^"]+)"/.exec(await (await fetch(`${base}/settings`)).text())![1];
+  const post = async (fields: Record<string, string>, path = "/settings") =>
+    fetch(`${base}${path}`, { method: "POST", body: new URLSearchParams({ _csrf: await csrf(), ...fields }), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
 
   it("shows the values in effect with the defaults, and is linked from the navigation", async () => {
     const res = await fetch(`${base}/settings`);
@@ -58,8 +66,12 @@ describe("settings page (remix-serve over the production build)", () => {
     expect(html).toContain("须为 1–28 的整数");
     expect(html).toContain('id="deadline.mailbox.amount-error"');
     expect(html).toContain("信箱 / mailbox 时限 / deadline amount：须为 1–365 的整数");
-    expect(html).toContain('id="by-error"');
     expect(await (await fetch(`${base}/settings`)).text()).toContain("尚无变更记录");
+  });
+
+  it("refuses a post without the session's CSRF token", async () => {
+    const res = await fetch(`${base}/settings`, { method: "POST", body: new URLSearchParams({ intent: "reset" }), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(res.status).toBe(403);
   });
 
   it("saves, recomputes deadlines, logs who changed what, and the assessment month follows", async () => {
@@ -68,7 +80,7 @@ describe("settings page (remix-serve over the production build)", () => {
     expect(html).toContain("已保存：2 项变更。");
     expect(html).toContain("1 件诉求的时限有变化");
     expect(html).toMatch(/口径 v1（本地修订 r1，\d{4}-\d{2}-\d{2}）/);
-    expect(html).toContain("张三");
+    expect(html).toContain("test-admin"); // the signed-in account, not a typed name
     expect(html).toContain("信箱答复时限：10 个工作日 → 12 个工作日");
     const overview = await text(fetch(`${base}/?period=A2026-10`));
     expect(overview).toContain("2026年10月考核月（09-19 至 10-18）");

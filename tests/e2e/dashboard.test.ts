@@ -3,7 +3,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "../../ingest/demo/load-demo";
-import { hasChromium, launchBrowser, openPage, screenshot } from "../helpers/browser";
+import { prepareSignIn, signInOverHttp } from "../helpers/auth";
+import { hasChromium, launchBrowser, openPage, screenshot, useSession } from "../helpers/browser";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 import { tempDb } from "../helpers/temp";
 
@@ -13,6 +14,8 @@ describe.skipIf(!hasChromium)("dashboard in a browser (small demo city)", () => 
   let base = "";
   let itemPath = "";
   let departmentPath = "";
+  let otherItemPath = "";
+  let ownItemPath = "";
 
   beforeAll(async () => {
     await ensureBuild();
@@ -23,9 +26,14 @@ describe.skipIf(!hasChromium)("dashboard in a browser (small demo city)", () => 
     const dept = sqlite.prepare("SELECT department_id FROM items WHERE department_id IS NOT NULL GROUP BY department_id ORDER BY count(*) DESC LIMIT 1").pluck().get() as number;
     itemPath = `/items/${item}`;
     departmentPath = `/departments/${dept}`;
+    // The corrections below are made by this signed-in admin (settings are admin-only), so the history names them.
+    const name = await prepareSignIn(db, "admin", { name: "测试员王五" });
+    otherItemPath = `/items/${sqlite.prepare("SELECT id FROM items WHERE routed_department_id != (SELECT id FROM departments WHERE name = '市住房和城乡建设局') ORDER BY id LIMIT 1").pluck().get()}`;
+    ownItemPath = `/items/${sqlite.prepare("SELECT id FROM items WHERE routed_department_id = (SELECT id FROM departments WHERE name = '市住房和城乡建设局') ORDER BY id LIMIT 1").pluck().get()}`;
     sqlite.close();
     server = await startServer(file);
     base = server.base;
+    useSession((await signInOverHttp(base, name)).cookie);
     browser = await launchBrowser();
   }, 300_000);
 
@@ -101,7 +109,6 @@ describe.skipIf(!hasChromium)("dashboard in a browser (small demo city)", () => 
       const current = await form.locator('select[name="value"] option:checked').textContent();
       const target = options.find((o) => o !== current)!;
       await form.locator('select[name="value"]').selectOption({ label: target });
-      await form.locator('input[name="by"]').fill("测试员王五");
       await form.locator('input[name="note"]').fill("浏览器测试");
       await form.locator('button[type="submit"]').click();
       await p.page.locator(".notice").waitFor();
@@ -112,6 +119,35 @@ describe.skipIf(!hasChromium)("dashboard in a browser (small demo city)", () => 
       expect(await p.page.locator(".facts dd").first().textContent()).toContain("人工更正");
       await screenshot(p.page, "dashboard-item-corrected.png");
       expect(p.pageErrors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("signs in with the form, keeps a department account to its department, and signs out", async () => {
+    const p = await openPage(browser!, `${base}/items`, { width: 1280, height: 900, cookie: null });
+    try {
+      // Signed out: the list sends the visitor to the login page, which brings them back after signing in.
+      expect(new URL(p.page.url()).pathname).toBe("/login");
+      await p.page.locator('input[name="name"]').fill("zhujian");
+      await p.page.locator('input[name="password"]').fill("minyi-dept-1");
+      await Promise.all([p.page.waitForURL(`${base}/items`), p.page.locator('form.login-form button[type="submit"]').click()]);
+      expect(await p.page.locator(".account-name").textContent()).toContain("市住房和城乡建设局");
+      // Another department's item is "not found" for this account; its own department's item opens.
+      const other = await p.page.goto(`${base}${otherItemPath}`);
+      expect(other?.status()).toBe(404);
+      const own = await p.page.goto(`${base}${ownItemPath}`);
+      expect(own?.status()).toBe(200);
+      // The ranking holds only the account's own department, whatever the URL asks for.
+      await p.page.goto(`${base}/departments?dept=1`);
+      const table = await p.page.locator("table").first().textContent();
+      expect(table).toContain("市住房和城乡建设局");
+      expect(table).not.toContain("市生态环境局");
+      await Promise.all([p.page.waitForURL(`${base}/login`), p.page.locator("form.account button").click()]);
+      const after = await p.page.goto(`${base}/`);
+      expect(new URL(p.page.url()).pathname).toBe("/login");
+      expect(after?.status()).toBe(200);
+      await screenshot(p.page, "dashboard-login.png");
     } finally {
       await p.close();
     }

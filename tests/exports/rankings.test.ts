@@ -1,5 +1,6 @@
 // The ranking exports through app/lib (the routes' code): the same numbers as db/metrics for the same period and
 // filters, CSV and XLSX, Chinese file names, and 400 for a bad parameter.
+import { ensureTestUser, sessionCookie } from "../helpers/auth";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +18,8 @@ let t: TempDb;
 const holder = globalThis as typeof globalThis & { __minyiDb?: Db };
 const october = parsePeriod("2026-10");
 
-beforeAll(() => {
+let cookie = "";
+beforeAll(async () => {
   t = createTempDb("minyi-exports-rank-");
   const list: FixtureItem[] = [];
   for (let i = 0; i < 12; i++) {
@@ -33,6 +35,7 @@ beforeAll(() => {
   addItems(t.db, list);
   refreshDeadlines(t.db);
   holder.__minyiDb = t.db;
+  cookie = (await sessionCookie(t.db, await ensureTestUser(t.db, "analyst"))).cookie;
 });
 afterAll(() => {
   delete holder.__minyiDb;
@@ -40,7 +43,7 @@ afterAll(() => {
 });
 
 const lib = () => import("../../app/lib/exports.server");
-const get = (path: string) => new Request(`http://localhost${path}`);
+const get = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
 const csvOf = async (res: Response) => parse(Buffer.from(await res.arrayBuffer()).toString("utf8"), { bom: true }) as string[][];
 const percent = (v: number | null) => (v === null ? "" : `${Math.round(v * 100 * 100) / 100}%`);
 const twoDecimals = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100));

@@ -33,6 +33,15 @@ export interface PageOptions {
   hasTouch?: boolean;
   deviceScaleFactor?: number;
   locale?: string;
+  /** A session cookie ("minyi_session=…") for the page's context; default: the one set by useSession. */
+  cookie?: string | null;
+}
+
+let sessionCookie: string | null = null;
+
+/** Pages opened from now on in this test file carry this session cookie (null: signed out). */
+export function useSession(cookie: string | null): void {
+  sessionCookie = cookie;
 }
 
 export interface OpenedPage {
@@ -57,9 +66,13 @@ export interface OpenedPage {
  * and HTTP error responses are collected from before the navigation and keep being collected afterwards.
  */
 export async function openPage(browser: Browser, url: string, options: PageOptions): Promise<OpenedPage> {
-  const { width, height, ...rest } = options;
+  const { width, height, cookie = sessionCookie, ...rest } = options;
   const contextOptions: BrowserContextOptions = { viewport: { width, height }, ...rest };
   const context = await browser.newContext(contextOptions);
+  if (cookie) {
+    const [name, ...value] = cookie.split("=");
+    await context.addCookies([{ name, value: value.join("="), url: new URL(url).origin }]);
+  }
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];

@@ -3,6 +3,7 @@
 // refresh, the assessment month's start day in the pages' periods, and the change log.
 import fs from "node:fs";
 import path from "node:path";
+import { ensureTestUser, sessionCookie, signedInRequest } from "../helpers/auth";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   ConfiguredDeadlines,
@@ -240,7 +241,7 @@ describe("app/lib: the pages use the settings", () => {
       { channel: "hotline", received: "2026-10-10 10:00", satisfaction: "satisfied", returnVisit: "2026-10-12 10:00" },
       { channel: "hotline", received: "2026-10-25 10:00", satisfaction: "satisfied" },
     ]);
-    const url = new URL("http://localhost/?period=A2026-10");
+    const url = await signedInRequest(t.db, "http://localhost/?period=A2026-10");
     const before = pageContext(url);
     expect([before.period.firstDay, before.period.lastDay]).toEqual(["2026-10-01", "2026-10-31"]);
     expect(getOverview(before).current.counts.received).toBe(2);
@@ -256,7 +257,7 @@ describe("app/lib: the pages use the settings", () => {
     expect(o.definitionsVersion).toBe("口径 v1（本地修订 r1，2026-12-01）");
     expect(definitionsFor("zh-CN", ["satisfactionRate"]).version).toBe("口径 v1（本地修订 r1，2026-12-01）");
     // Calendar months are unaffected.
-    expect(pageContext(new URL("http://localhost/?period=2026-10")).period.firstDay).toBe("2026-10-01");
+    expect(pageContext(await signedInRequest(t.db, "http://localhost/?period=2026-10")).period.firstDay).toBe("2026-10-01");
   });
 
   it("the settings form: errors keyed by form field, a save that recomputes deadlines, and a reset", async () => {
@@ -265,40 +266,47 @@ describe("app/lib: the pages use the settings", () => {
     const [letter] = addItems(t.db, [{ channel: "mailbox", received: MON }]);
     setType(t.db, letter, "投诉");
     refreshDeadlines(t.db);
-    const page = settingsPage();
+    // The acting person is the signed-in admin; every save carries the session's CSRF token.
+    const zhang = await sessionCookie(t.db, await ensureTestUser(t.db, "admin", { name: "张三" }));
+    const li = await sessionCookie(t.db, await ensureTestUser(t.db, "admin", { name: "李四" }));
+    const as = (who: { cookie: string }) => new Request("http://localhost/settings", { headers: { Cookie: who.cookie } });
+    const page = settingsPage(as(zhang));
     const complaintRow = page.types.mailbox.findIndex((r) => r.type === "投诉");
     expect(page.types.mailbox[complaintRow]).toEqual({ type: "投诉", items: 1, rule: null });
     expect(page.version).toBe("口径 v1");
 
-    const form = (fields: Record<string, string>) => {
+    const form = (fields: Record<string, string>, who = zhang) => {
       const f = new FormData();
+      f.set("_csrf", who.csrfToken);
       page.types.mailbox.forEach((r, i) => f.set(`type.mailbox.${i}.name`, r.type));
       f.set(`type.mailbox.${page.types.mailbox.length}.name`, "");
       for (const [k, v] of Object.entries(fields)) f.set(k, v);
       return f;
     };
-    const bad = settingsAction(form({ "deadline.mailbox.amount": "0", [`type.mailbox.${complaintRow}.amount`]: "abc", assessmentStartDay: "31", [`type.mailbox.${page.types.mailbox.length}.amount`]: "4", by: "" }));
+    const bad = settingsAction(as(zhang), form({ "deadline.mailbox.amount": "0", [`type.mailbox.${complaintRow}.amount`]: "abc", assessmentStartDay: "31", [`type.mailbox.${page.types.mailbox.length}.amount`]: "4", by: "" }));
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(
-      ["assessmentStartDay", "by", "deadline.mailbox.amount", `type.mailbox.${complaintRow}.amount`, `type.mailbox.${page.types.mailbox.length}.name`].sort(),
+      ["assessmentStartDay", "deadline.mailbox.amount", `type.mailbox.${complaintRow}.amount`, `type.mailbox.${page.types.mailbox.length}.name`].sort(),
     );
     expect(bad.fieldErrors.assessmentStartDay).toMatch(/assessmentStartDay/);
     expect(bad.values.assessmentStartDay).toBe("31");
-    expect(settingsPage().version).toBe("口径 v1");
+    expect(settingsPage(as(zhang)).version).toBe("口径 v1");
 
-    const ok = settingsAction(form({ "deadline.mailbox.amount": "10", "deadline.mailbox.unit": "workdays", [`type.mailbox.${complaintRow}.amount`]: "3", [`type.mailbox.${complaintRow}.unit`]: "workdays", assessmentStartDay: "19", by: "张三", note: "试行" }));
+    const ok = settingsAction(as(zhang), form({ "deadline.mailbox.amount": "10", "deadline.mailbox.unit": "workdays", [`type.mailbox.${complaintRow}.amount`]: "3", [`type.mailbox.${complaintRow}.unit`]: "workdays", assessmentStartDay: "19", by: "张三", note: "试行" }));
     expect(ok).toEqual({ ok: true, action: "save", changes: 2, deadlinesRecomputed: true, deadlineItemsChanged: 1, calendarYears: [] });
     expect(deadlineOf(t.db, letter)).toBe(sh("2026-11-05 09:00"));
-    const saved = settingsPage();
+    const saved = settingsPage(as(zhang));
     expect(saved.version).toMatch(/^口径 v1（本地修订 r1，\d{4}-\d{2}-\d{2}）$/);
     expect(saved.current.assessmentStartDay).toBe(19);
     expect(saved.types.mailbox.find((r) => r.type === "投诉")!.rule).toEqual({ amount: 3, unit: "workdays" });
     expect(saved.log[0]).toMatchObject({ by: "张三", note: "试行", deadlineItemsChanged: 1 });
 
-    const reset = settingsAction(form({ intent: "reset", by: "李四" }));
+    const reset = settingsAction(as(li), form({ intent: "reset" }, li));
     expect(reset).toMatchObject({ ok: true, action: "reset", changes: 2, deadlineItemsChanged: 1 });
-    expect(settingsPage().version).toBe("口径 v1");
+    expect(settingsPage(as(li)).version).toBe("口径 v1");
+    // A form without the session's token is refused.
+    expect(() => settingsAction(as(li), form({ intent: "reset" }, { ...li, csrfToken: "forged" }))).toThrow();
     expect(deadlineOf(t.db, letter)).toBe(sh("2026-11-16 09:00"));
   });
 });

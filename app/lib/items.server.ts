@@ -64,9 +64,11 @@ export function itemPage(request: Request, id: number) {
   const db = getDb();
   const detail = visibleItem(db, id, user);
   const names = catalogueNames(db);
-  const mask = (s: string | null) => (s ? maskPersonalData(s) : s);
+  // Personal data is masked for every role but admin (SPEC §7), who may need the caller's number to act.
+  const mask = (s: string | null) => (s && user.role !== "admin" ? maskPersonalData(s) : s);
   return {
     asOf: dataCutoff(db),
+    personalDataShown: user.role === "admin",
     item: detail.item,
     texts: { title: mask(detail.texts.title), body: mask(detail.texts.body), replyText: mask(detail.texts.replyText), raw: mask(detail.texts.raw) },
     nlp: detail.nlp,

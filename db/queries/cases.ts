@@ -29,6 +29,7 @@ export const MIN_CASE_CHARS = 30;
  * Up to `limit` cases: items received in the range (with the filters) that are answered with a reply text the
  * NLP pass did not flag as a placeholder, ordered by engagement (likes + opposes + reposts + comments), then by
  * the length of the citizen's text, then by id; at most one per topic, so the cases show different problems.
+ * Items whose writer declined publication are left out.
  */
 export function typicalCases(db: Db, range: TimeRange, f: MetricFilters, limit = 3): CaseCandidate[] {
   const dept = alias(departments, "d");
@@ -51,6 +52,8 @@ export function typicalCases(db: Db, range: TimeRange, f: MetricFilters, limit =
       sql`length(trim(coalesce(${itemTexts.replyText}, ''))) > 0`,
       sql`length(coalesce(${itemTexts.body}, '')) >= ${MIN_CASE_CHARS}`,
       or(isNull(itemNlp.replySubstantive), eq(itemNlp.replySubstantive, true)),
+      // A bulletin circulates: a writer who declined publication (公开意愿: 否) is never a typical case.
+      or(isNull(items.publicationConsent), eq(items.publicationConsent, true)),
       ...filterConditions(db, f),
     ))
     .orderBy(desc(engagement), desc(sql`length(${itemTexts.body})`), asc(items.id))

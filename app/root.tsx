@@ -6,6 +6,7 @@ import { langFromSearch, t, type MessageKey } from "~/i18n/messages";
 import { useLang, withLang } from "~/i18n/use-lang";
 import { currentSession } from "~/lib/auth.server";
 import { getIsDemoData } from "~/lib/settings.server";
+import { useNonce } from "~/nonce";
 import styles from "~/styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -43,6 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // Undefined when the root loader itself failed; the page then renders without the badge.
   const data = useRouteLoaderData<typeof loader>("root");
   const switchTo = lang === "en" ? pathname : `${pathname}?lang=en`;
+  // The CSP nonce of this document (server only), so Remix's inline hydration scripts may run.
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -84,8 +87,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         </header>
         <main className="site-main">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 // npm run ingest -- <file> --channel hotline|mailbox|weibo [--preset NAME | --mapping FILE] [--json] …
 // Arguments, progress and exit codes only; the work is in load.ts.
 import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/client";
 import { CHANNELS, type Channel } from "../db/schema";
@@ -73,11 +74,20 @@ export async function main(argv: string[]): Promise<number> {
       db, file, channel, preset: values.preset, mapping, source: values.source, crawledAt, account: values.account,
       reportDir: values["report-dir"], onProgress: terminalProgress(),
     });
+    // The first rejected rows, as file:line: field: reason, so the message names them without opening the rejects file.
+    const firstRejects = db.$client
+      .prepare("SELECT line, reason FROM import_rejects WHERE import_run_id = ? AND severity = 'error' ORDER BY id LIMIT 5")
+      .all(summary.importRunId) as { line: number; reason: string }[];
     const nlp = values["no-nlp"] ? null : runNlpPass(db, { importRunId: summary.importRunId });
+    // Items stored but never analysed: an import killed before or during its NLP pass leaves them, and its re-run
+    // finds them unchanged (still the old run's items), so without this they would never be analysed. Also catches
+    // up items of an earlier --no-nlp import.
+    const unanalysed = nlp && db.$client.prepare("SELECT 1 FROM items i LEFT JOIN item_nlp n ON n.item_id = i.id WHERE n.item_id IS NULL LIMIT 1").get();
+    const caughtUp = unanalysed ? runNlpPass(db, { missingOnly: true }) : null;
     // The pages read daily rollups; recompute the days this import touched now rather than on the first page view.
     refreshRollups(db);
     db.$client.close();
-    printSummary(summary, nlp, values.json ?? false);
+    printSummary(summary, nlp, values.json ?? false, firstRejects, caughtUp?.analysed ?? 0);
     return 0;
   } catch (e) {
     if (e instanceof UnreadableFileError || (e instanceof Error && /invalid mapping|mapping file/.test(e.message))) {
@@ -96,11 +106,14 @@ function readJson(file: string): unknown {
   }
 }
 
-function printSummary(s: IngestSummary, nlp: NlpPassResult | null, json: boolean): void {
+function printSummary(s: IngestSummary, nlp: NlpPassResult | null, json: boolean, firstRejects: { line: number; reason: string }[] = [], nlpCaughtUp = 0): void {
   const lines = [
     `${s.file} → import run ${s.importRunId} (preset ${s.preset}, source ${s.source}, ${s.encoding})`,
     `read ${s.read}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}, warnings ${s.warnings} in ${s.seconds.toFixed(1)} s`,
   ];
+  const name = path.basename(s.file);
+  for (const r of firstRejects) lines.push(`  rejected ${name}:${r.line}: ${r.reason}`);
+  if (s.rejected > firstRejects.length && firstRejects.length) lines.push(`  … ${s.rejected - firstRejects.length} more rejected rows`);
   if (s.rejectsFile) lines.push(`rejects and warnings: ${s.rejectsFile}`);
   const unmatched = Object.entries(s.unmatchedUnits);
   if (unmatched.length) {
@@ -109,12 +122,13 @@ function printSummary(s: IngestSummary, nlp: NlpPassResult | null, json: boolean
   for (const w of s.calendarWarnings) lines.push(`warning: ${w.message}`);
   lines.push(`report: ${s.reportFile}`);
   if (nlp) lines.push(describeNlpPass(nlp));
+  if (nlpCaughtUp) lines.push(`NLP: also analysed ${nlpCaughtUp} earlier items that had never been analysed (an interrupted or --no-nlp import)`);
   // With --json the human lines go to stderr so stdout's last line is the JSON summary.
   const out = json ? console.error : console.log;
   for (const l of lines) out(l);
   if (json) {
     const { read, inserted, updated, unchanged, rejected, rejectsFile } = s;
-    console.log(JSON.stringify({ read, inserted, updated, unchanged, rejected, rejectsFile, warnings: s.warnings, importRunId: s.importRunId, seconds: s.seconds, nlp }));
+    console.log(JSON.stringify({ read, inserted, updated, unchanged, rejected, rejectsFile, warnings: s.warnings, importRunId: s.importRunId, seconds: s.seconds, nlp, nlpCaughtUp }));
   }
 }
 

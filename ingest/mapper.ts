@@ -91,8 +91,10 @@ export class RecordMapper {
     return [...needed].filter((c) => !have.has(c));
   }
 
-  map(record: SourceRecord): MappedRecord {
+  map(source: SourceRecord): MappedRecord {
     const problems: FieldProblem[] = [];
+    // JSON-based readers' raw text escapes NUL as \u0000; a false alarm only costs the check of the values.
+    const record = source.raw.includes("\0") || source.raw.includes("\\u0000") ? withoutNul(source, problems) : source;
     if (record.problem) {
       problems.push({ field: record.problem.field ?? "(row)", reason: record.problem.reason, severity: "error" });
       return { line: record.line, raw: record.raw, draft: null, problems };
@@ -218,6 +220,22 @@ export class RecordMapper {
     problems.push({ field: column, reason, severity: "error" });
     return undefined;
   }
+}
+
+/**
+ * NUL characters (U+0000) never belong in the text of an export, and SQLite's text functions stop at them (a body
+ * "a\0b" would have length 1): they are removed, with a warning naming each column that had them.
+ */
+function withoutNul(record: SourceRecord, problems: FieldProblem[]): SourceRecord {
+  const strip = (s: string) => (s.includes("\0") ? s.replace(/\0/g, "") : s);
+  const values: Record<string, string> = {};
+  for (const [column, value] of Object.entries(record.values)) {
+    if (value.includes("\0")) problems.push({ field: column, reason: "NUL characters (\\0) removed: the file may be damaged or saved in another encoding", severity: "warning" });
+    values[column] = strip(value);
+  }
+  const extra = record.extra?.map(strip);
+  if (record.extra?.some((v) => v.includes("\0"))) problems.push({ field: "(extra cells)", reason: "NUL characters (\\0) removed", severity: "warning" });
+  return { line: record.line, values, cells: record.cells?.map(strip), raw: strip(record.raw), extra, problem: record.problem };
 }
 
 function compileField(name: string, spec: FieldSpec): CompiledField {

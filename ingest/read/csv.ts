@@ -1,6 +1,6 @@
 // CSV file → RecordSource: header row, records keyed by column name, in batches.
 import { CsvParser, type CsvRow } from "./csv-parser";
-import { openTextStream } from "./text";
+import { INVALID_LINE_MARK, openTextStream } from "./text";
 import type { TextEncodingName } from "./encoding";
 import { UnreadableFileError, type RecordSource, type SourceRecord } from "./types";
 
@@ -10,7 +10,7 @@ export interface CsvOptions {
 }
 
 export async function openCsv(file: string, options: CsvOptions = {}): Promise<RecordSource> {
-  const text = await openTextStream(file, options.encoding);
+  const text = await openTextStream(file, options.encoding, { recoverInvalidLines: true });
   const batchSize = options.batchSize ?? 5000;
   const iterator = text.chunks[Symbol.asyncIterator]();
   const parser = new CsvParser();
@@ -28,12 +28,18 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<R
   if (pending.length === 0) throw new UnreadableFileError(file, "the file is empty: no header row");
   const headerRow = pending.shift()!;
   if (headerRow.problem) throw new UnreadableFileError(file, `line ${headerRow.line}: header row is malformed (${headerRow.problem})`);
+  if (headerRow.raw.includes(INVALID_LINE_MARK)) {
+    throw new UnreadableFileError(file, `line ${headerRow.line}: the header row has bytes that are not valid ${text.encoding}; convert the file to UTF-8 and import again`);
+  }
   const headers = uniqueHeaders(headerRow.cells);
+  const encoding = text.encoding;
 
   async function* batches(): AsyncGenerator<SourceRecord[]> {
     let out: SourceRecord[] = [];
     const emit = (rows: CsvRow[]) => {
-      for (const row of rows) out.push(toRecord(row, headers));
+      // Lines with bytes not valid in the encoding are marked by the text stream (rare: checked only once seen).
+      if (text.invalidLines() > 0) for (const row of rows) out.push(row.raw.includes(INVALID_LINE_MARK) ? invalidRecord(row, headers, encoding) : toRecord(row, headers));
+      else for (const row of rows) out.push(toRecord(row, headers));
     };
     emit(pending);
     pending = [];
@@ -57,7 +63,7 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<R
 /** A CSV row: cells in header order, with `values` (by column name) built only if something asks for it. */
 class CsvRecord implements SourceRecord {
   extra?: string[];
-  problem?: { reason: string };
+  problem?: { field?: string; reason: string };
   private byName: Record<string, string> | undefined;
 
   constructor(
@@ -82,6 +88,20 @@ function toRecord(row: CsvRow, headers: string[]): SourceRecord {
   const record = new CsvRecord(row.line, row.cells, row.raw, headers);
   if (row.cells.length > headers.length) record.extra = row.cells.slice(headers.length);
   if (row.problem) record.problem = { reason: row.problem };
+  return record;
+}
+
+/** A row holding bytes that are not valid in the file's encoding: rejected, naming the first column they are in. */
+function invalidRecord(row: CsvRow, headers: string[], encoding: string): SourceRecord {
+  const strip = (s: string) => s.split(INVALID_LINE_MARK).join("");
+  const cells = row.cells.map(strip);
+  const record = new CsvRecord(row.line, cells, strip(row.raw), headers);
+  const column = cells.findIndex((c) => c.includes("\uFFFD"));
+  const field = column === -1 ? "(row)" : (headers[column] ?? `column_${column + 1}`);
+  record.problem = {
+    field,
+    reason: `bytes that are not valid ${encoding} (shown as \uFFFD): the file mixes encodings; convert this row to ${encoding} and import the file again`,
+  };
   return record;
 }
 

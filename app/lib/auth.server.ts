@@ -60,14 +60,21 @@ export function requireRole(request: Request, roles: Role[]): Session {
  * Forms that change data carry the session's CSRF token, and the browser's Origin (when it sends one) must be
  * this site; SameSite=Lax already keeps the cookie off cross-site POSTs, this is the second lock.
  */
-export function requireCsrf(request: Request, form: FormData, session: Session): void {
+/** The browser's Origin, when it sends one, is this site (a cross-site form post is refused). */
+function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("Origin");
   const host = request.headers.get("X-Forwarded-Host") ?? request.headers.get("Host");
-  const sameOrigin = !origin || (host !== null && new URL(origin).host === host);
+  if (!origin || origin === "null") return !origin;
+  return host !== null && new URL(origin).host === host;
+}
+
+const forbidden = (message: string) => new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+export function requireCsrf(request: Request, form: FormData, session: Session): void {
   const sent = Buffer.from(String(form.get("_csrf") ?? ""));
   const expected = Buffer.from(session.csrfToken);
-  if (!sameOrigin || sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
-    throw new Response("表单已过期，请刷新后重试 / the form expired, reload and try again", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!sameOrigin(request) || sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
+    throw forbidden("表单已过期，请刷新后重试 / the form expired, reload and try again");
   }
 }
 
@@ -82,6 +89,8 @@ export function safeNext(next: string | null): string {
 }
 
 export async function loginAction(request: Request, form: FormData) {
+  // No session yet, so no token: a login posted from another site (login CSRF) is refused by its Origin.
+  if (!sameOrigin(request)) throw forbidden("跨站登录请求已拒绝 / cross-site sign-in refused");
   const name = String(form.get("name") ?? "");
   const password = String(form.get("password") ?? "");
   const result = await login(getDb(), name, password, clientAddress(request));

@@ -33,6 +33,16 @@ describe("access", () => {
     expect(login.status).toBe(200);
     expect(await login.text()).toContain("登录");
   });
+
+  it("refuses a sign-in posted from another site", async () => {
+    const res = await globalThis.fetch(`${base}/login`, {
+      method: "POST", redirect: "manual", body: new URLSearchParams({ name: "x", password: "y" }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://evil.example" },
+    });
+    // Remix itself aborts an action whose Origin is another host (a 500) before the app's own check (a 403).
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.headers.get("set-cookie")).toBeNull();
+  });
 });
 
 describe("server (remix-serve over the production build)", () => {

@@ -494,8 +494,9 @@ export const rollupDue = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.day, t.deadlineDay, t.answerDay, t.channel, t.departmentId, t.topicId, t.excluded] }),
-    index("rollup_due_deadline_idx").on(t.deadlineDay),
-    index("rollup_due_answer_idx").on(t.answerDay),
+    // Covering: the on-time query reads these two indexes alone (deadline in the period, or answered in it).
+    index("rollup_due_deadline_idx").on(t.deadlineDay, t.answerDay, t.excluded, t.channel, t.departmentId, t.topicId, t.due, t.onTime),
+    index("rollup_due_answer_idx").on(t.answerDay, t.deadlineDay, t.excluded, t.channel, t.departmentId, t.topicId, t.due, t.onTime),
   ],
 );
 

@@ -84,6 +84,8 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t(n.label)}
               </NavLink>
             ))}
+            {/* The admin pages (accounts, catalogue, imports, audit log), for admins only. */}
+            {data?.user?.role === "admin" ? <NavLink to={withLang("/admin", lang)}>{t("nav.admin")}</NavLink> : null}
           </nav>
         </header>
         <main className="site-main">{children}</main>

@@ -6,6 +6,8 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/minyi.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** The largest file the admin page's upload form accepts (管理 › 数据导入), in MB. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 
 export type Env = z.infer<typeof envSchema>;

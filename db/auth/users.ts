@@ -26,7 +26,7 @@ function toUser(row: { id: number; name: string; role: string; departmentId: num
   return { ...row, role: row.role as Role };
 }
 
-export async function createUser(db: Db, input: { name: string; password: string; role: string; department?: string | number | null }, actor?: { id?: number; name: string }): Promise<User> {
+export async function createUser(db: Db, input: { name: string; password: string; role: string; department?: string | number | null }, actor?: { id?: number; name: string; ip?: string | null }): Promise<User> {
   const name = input.name.trim();
   if (!name) throw new AccountError("用户名不能为空 / name is required");
   if (!(ROLES as readonly string[]).includes(input.role)) throw new AccountError(`角色无效 / role must be one of ${ROLES.join(", ")}`);
@@ -44,7 +44,7 @@ export async function createUser(db: Db, input: { name: string; password: string
   if (db.select({ id: users.id }).from(users).where(eq(users.name, name)).get()) throw new AccountError(`用户名已存在 / ${name} already exists`);
   const passwordHash = await hashPassword(input.password);
   const id = Number(db.insert(users).values({ name, passwordHash, role: input.role, departmentId }).run().lastInsertRowid);
-  recordAudit(db, { action: "user", userId: actor?.id ?? null, userName: actor?.name ?? "cli", target: name, detail: { created: { role: input.role, departmentId } } });
+  recordAudit(db, { action: "user", userId: actor?.id ?? null, userName: actor?.name ?? "cli", target: name, detail: { created: { role: input.role, departmentId } }, ip: actor?.ip ?? null });
   return userById(db, id)!;
 }
 

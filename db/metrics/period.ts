@@ -378,7 +378,9 @@ export function periodLabel(p: Period, lang: "zh-CN" | "en"): string {
   }
 }
 
-/** How a period's trend is bucketed: by day, or by month beyond about a quarter (a year of days is unreadable). */
-export function trendGranularity(p: Period): "day" | "month" {
-  return p.end - p.start > 100 * 86_400_000 ? "month" : "day";
+/** How a period's trend is bucketed: by day up to five weeks, by ISO week up to a quarter, by month beyond (a year of days is unreadable). */
+export function trendGranularity(p: Period): "day" | "week" | "month" {
+  // About a dozen to thirty-odd points: days for a month or less, ISO weeks for a quarter, months beyond.
+  const days = (p.end - p.start) / 86_400_000;
+  return days > 100 ? "month" : days > 35 ? "week" : "day";
 }

@@ -12,6 +12,7 @@ import { refreshRollups } from "../../db/metrics/rollups";
 import { createIngestStore } from "../../db/ingest-store";
 import { generateDemo } from "../../ingest/demo/generate";
 import { ingestFile } from "../../ingest/load";
+import { ensureTestUser, signedInFetch } from "../helpers/auth";
 import { ensureBuild, startServer } from "../helpers/server";
 
 const { values } = parseArgs({
@@ -73,7 +74,13 @@ function pagesFor(file: string): string[] {
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
 async function measure(file: string, runs: number): Promise<Map<string, { p50: number; p95: number; status: number }>> {
+  // Pages need a signed-in account: an analyst (sees the whole city) made once per database.
+  const db = openDatabase(file);
+  const name = await ensureTestUser(db, "analyst", { name: "bench-analyst" });
+  refreshRollups(db);
+  db.$client.close();
   const server = await startServer(file);
+  const fetch = await signedInFetch(server.base, name);
   const out = new Map<string, { p50: number; p95: number; status: number }>();
   try {
     for (const page of pagesFor(file)) {

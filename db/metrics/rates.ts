@@ -102,7 +102,8 @@ export function onTimeCountsByDepartment(db: Db, range: TimeRange, f: MetricFilt
     const sum = out.get(key) ?? { due: 0, onTime: 0 };
     out.set(key, { due: sum.due + c.due, onTime: sum.onTime + c.onTime });
   };
-  if (!rollupsUsable(db, range)) {
+  // rollup_due has no topic: a topic filter counts from items.
+  if (f.topicId !== undefined || !rollupsUsable(db, range)) {
     const key = grouped ? items.routedDepartmentId : sql<null>`'all'`;
     for (const { departmentId, ...c } of db.select({ departmentId: key, ...onTimeColumns() }).from(items).where(onTimeWhere(db, range, f, asOf)).groupBy(key).all()) {
       addTo(grouped ? departmentId : undefined, c);

@@ -33,11 +33,11 @@ function dueSelect(db: Db, where: SQL | undefined) {
   const deadlineDay = shanghaiDayNumberSql(items.deadlineAt);
   const answerDay = sql<number>`coalesce(${shanghaiDayNumberSql(items.answeredAt)}, -1)`;
   const fields = {
-    day, deadlineDay, answerDay, channel: items.channel, departmentId: department, topicId: topic, excluded,
+    day, deadlineDay, answerDay, channel: items.channel, departmentId: department, excluded,
     due: sql<number>`count(*)`, onTime: countWhere(sql`${items.answeredAt} <= ${items.deadlineAt}`),
   };
   return [fields, db.select(fields).from(items).where(and(where, isNotNull(items.deadlineAt)))
-    .groupBy(day, deadlineDay, answerDay, items.channel, department, topic, excluded)] as const;
+    .groupBy(day, deadlineDay, answerDay, items.channel, department, excluded)] as const;
 }
 
 function openSelect(db: Db, where: SQL | undefined) {

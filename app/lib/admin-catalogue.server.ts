@@ -11,6 +11,7 @@ import type { Db } from "../../db/client";
 import { DepartmentMatcher } from "../../ingest/department-matcher";
 import { DEFAULT_REVIEW_THRESHOLD } from "../../ingest/nlp/nlp-pass";
 import { routeWeiboComments } from "../../ingest/weibo-routing";
+import { badRequest } from "./http-errors.server";
 import { clientAddress, requireCsrf, requireRole, type Session } from "./auth.server";
 import { getDb } from "./db.server";
 
@@ -74,7 +75,7 @@ export function catalogueAction(request: Request, form: FormData): CatalogueActi
   const db = getDb();
   const raw = text(form, "intent");
   const intent = (INTENTS as string[]).includes(raw) ? (raw as CatalogueIntent) : null;
-  if (!intent) throw new Response("未知操作 / unknown action", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!intent) throw badRequest("未知操作 / unknown action");
   const values = Object.fromEntries([...form.entries()].filter(([k]) => k !== "_csrf").map(([k, v]) => [k, String(v)]));
   const notFound = () => new Response("不存在 / not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 

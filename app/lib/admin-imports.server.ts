@@ -18,6 +18,7 @@ import { parseDateTime } from "../../ingest/dates";
 import { ingestFile } from "../../ingest/load";
 import { runNlpPass } from "../../ingest/nlp/nlp-pass";
 import { PRESETS } from "../../ingest/presets";
+import { badRequest } from "./http-errors.server";
 import { clientAddress, requireCsrf, requireRole, type Session } from "./auth.server";
 import { getDb } from "./db.server";
 import { contentDisposition } from "./exports.server";
@@ -184,7 +185,7 @@ export async function importAction(request: Request): Promise<ImportActionResult
   const session = requireRole(request, ["admin"]);
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.startsWith("multipart/form-data")) {
-    throw new Response("请通过上传表单提交文件 / post the upload form (multipart/form-data)", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw badRequest("请通过上传表单提交文件 / post the upload form (multipart/form-data)");
   }
   const fail = (errors: Record<string, string>, values: Record<string, string> = {}, errorValues: Record<string, string | number> = {}, runId: number | null = null): ImportActionResult =>
     ({ ok: false, errors, errorValues, values, runId });

@@ -6,6 +6,7 @@ import { timingSafeEqual } from "node:crypto";
 import { login, logout, sessionUser, SESSION_MS, type User } from "../../db/auth/users";
 import type { Role } from "../../db/schema";
 import type { MetricFilters } from "../../db/metrics/scope";
+import { forbidden } from "./http-errors.server";
 import { getDb } from "./db.server";
 
 const COOKIE = "minyi_session";
@@ -52,7 +53,7 @@ export function requireUser(request: Request): Session {
 
 export function requireRole(request: Request, roles: Role[]): Session {
   const session = requireUser(request);
-  if (!roles.includes(session.user.role)) throw new Response("无权访问 / forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!roles.includes(session.user.role)) throw forbidden();
   return session;
 }
 
@@ -67,8 +68,6 @@ function sameOrigin(request: Request): boolean {
   if (!origin || origin === "null") return !origin;
   return host !== null && new URL(origin).host === host;
 }
-
-const forbidden = (message: string) => new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export function requireCsrf(request: Request, form: FormData, session: Session): void {
   const sent = Buffer.from(String(form.get("_csrf") ?? ""));

@@ -7,6 +7,7 @@ import { periodContaining } from "../../db/metrics/period";
 import { BulletinRequestError, buildBulletinModel } from "../bulletin/model.server";
 import { contentDisposition, renderBulletin } from "../bulletin/render.server";
 import { BULLETIN_FORMATS, type BulletinFormat, type BulletinModel, type BulletinRequest } from "../bulletin/types";
+import { badRequest } from "./http-errors.server";
 import { dashboardParamsSchema } from "./dashboard-params";
 import { recordAudit } from "../../db/auth/audit";
 import { clientAddress, requireUser, scopeFor, type Session } from "./auth.server";
@@ -25,9 +26,6 @@ export const bulletinParamsSchema = dashboardParamsSchema.pick({ period: true, d
 });
 export type BulletinParams = z.infer<typeof bulletinParamsSchema>;
 
-function badRequest(message: string): Response {
-  return new Response(message, { status: 400, statusText: "Bad Request", headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
 
 /** Parses the URL, or throws a 400 response naming the bad parameter. */
 export function parseBulletinParams(url: URL): BulletinParams {

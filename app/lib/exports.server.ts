@@ -14,6 +14,7 @@ import { topTopics } from "../../db/metrics/topics";
 import { catalogueNames } from "../../db/queries/items";
 import { CHANNELS, ITEM_STATUSES, SATISFACTIONS, SENTIMENTS, SOLVED_VALUES } from "../../db/schema";
 import { CHANNEL_LABEL, t, tf, type Lang, type MessageKey } from "../i18n/messages";
+import { badRequest } from "./http-errors.server";
 import { BadParamsError, parseExportFormat, type ExportFormat } from "./dashboard-params";
 import { getDb } from "./db.server";
 import { weiboData } from "./insights.server";
@@ -38,7 +39,7 @@ function formatOf(url: URL): ExportFormat {
     return parseExportFormat(url.searchParams);
   } catch (e) {
     if (e instanceof BadParamsError) {
-      throw new Response(`参数错误 / bad parameter: ${e.message}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      throw badRequest(`参数错误 / bad parameter: ${e.message}`);
     }
     throw e;
   }

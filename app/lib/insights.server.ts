@@ -8,6 +8,7 @@ import { topicTrend, topTopics } from "../../db/metrics/topics";
 import { trend } from "../../db/metrics/trends";
 import { maskPersonalData } from "../../db/privacy/mask";
 import { sharedSegmenter } from "../../ingest/nlp/segment";
+import { forbidden } from "./http-errors.server";
 import { getDb } from "./db.server";
 import type { PageContext } from "./metrics.server";
 
@@ -78,7 +79,7 @@ function characteristicWords(negative: string[], all: string[], limit = 20): [st
 
 export function weiboData(ctx: PageContext) {
   // The accounts table is the city's: not a department account's to read.
-  if (ctx.user.role === "department") throw new Response("无权访问 / forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (ctx.user.role === "department") throw forbidden();
   const db = getDb();
   return {
     accounts: accountTable(db, ctx.period, ctx.asOf, ctx.definitions),

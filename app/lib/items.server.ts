@@ -7,6 +7,7 @@ import { EXCLUSION_REASONS } from "../../db/schema";
 import { normalizeText } from "../../ingest/nlp/normalize";
 import { maskPersonalData } from "../../db/privacy/mask";
 import { sharedSegmenter } from "../../ingest/nlp/segment";
+import { badRequest } from "./http-errors.server";
 import { BadParamsError, parseItemsParams, type ItemsParams } from "./dashboard-params";
 import { recordAudit } from "../../db/auth/audit";
 import type { User } from "../../db/auth/users";
@@ -29,7 +30,7 @@ export function itemsSelection(request: Request): { ctx: PageContext; params: It
   try {
     params = parseItemsParams(url.searchParams);
   } catch (e) {
-    if (e instanceof BadParamsError) throw new Response(`参数错误 / bad parameter: ${e.message}`, { status: 400 });
+    if (e instanceof BadParamsError) throw badRequest(`参数错误 / bad parameter: ${e.message}`);
     throw e;
   }
   // The backlog is "as of now", whatever the period: a period limits it only when one is asked for.

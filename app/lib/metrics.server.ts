@@ -8,6 +8,7 @@ import { dataCutoff, overview } from "../../db/metrics/overview";
 import { parsePeriod, periodContaining, periodLabel, PeriodError, type Period } from "../../db/metrics/period";
 import { departmentRanking } from "../../db/metrics/ranking";
 import type { MetricFilters } from "../../db/metrics/scope";
+import { badRequest } from "./http-errors.server";
 import { requireUser, scopeFor } from "./auth.server";
 import { calendarCoverage } from "../../db/metrics/workdays";
 import { departments, topics } from "../../db/schema";
@@ -28,9 +29,6 @@ export interface PageContext {
   user: User;
 }
 
-function badRequest(message: string): Response {
-  return new Response(message, { status: 400, statusText: "Bad Request", headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
 
 /**
  * The signed-in user (else a redirect to /login) and the URL parsed into the page context, or a 400 response

@@ -92,7 +92,7 @@ export function rateCounts(db: Db, range: TimeRange, f: MetricFilters): RateCoun
  * is not late yet, so it is left out until it is answered or its deadline passes.
  */
 export function onTimeCounts(db: Db, range: TimeRange, f: MetricFilters, asOf: number): OnTimeCounts {
-  return onTimeCountsByDepartment(db, range, { ...f }, asOf, false).get(undefined) ?? { due: 0, onTime: 0 };
+  return onTimeCountsByDepartment(db, range, f, asOf, false).get(undefined) ?? { due: 0, onTime: 0 };
 }
 
 /** The same counts per routed department (null = not assigned), in one pass: the ranking needs every unit's. */

@@ -2,7 +2,7 @@
 // only admins get in; accounts (create, sign in, deactivate ends the sessions, reset); audit filters; catalogue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertItems, createTempDb, type TempDb } from "../app/fixtures";
-import { prepareSignIn, signedInFetch, signInOverHttp, withCookie } from "../helpers/auth";
+import { ensureTestUser, signedInFetch, signInOverHttp, withCookie } from "../helpers/auth";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 
 describe("admin pages (remix-serve over the production build)", () => {
@@ -18,8 +18,8 @@ describe("admin pages (remix-serve over the production build)", () => {
     // One stored item whose unit name matched no department, for 重新匹配.
     insertItems(tmp.db, "hotline", ["2026-10-20T09:00:00+08:00"]);
     tmp.db.$client.prepare("UPDATE items SET department_raw = '江城市测试事务办'").run();
-    await prepareSignIn(tmp.db, "admin");
-    await prepareSignIn(tmp.db, "analyst");
+    await ensureTestUser(tmp.db, "admin");
+    await ensureTestUser(tmp.db, "analyst");
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;

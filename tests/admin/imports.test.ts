@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDb, type TempDb } from "../app/fixtures";
-import { prepareSignIn, signedInFetch } from "../helpers/auth";
+import { ensureTestUser, signedInFetch } from "../helpers/auth";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 
 const CSV = [
@@ -25,8 +25,8 @@ describe("imports page (remix-serve over the production build)", () => {
   beforeAll(async () => {
     await ensureBuild();
     tmp = createTempDb("minyi-admin-imports-");
-    await prepareSignIn(tmp.db, "admin");
-    await prepareSignIn(tmp.db, "analyst");
+    await ensureTestUser(tmp.db, "admin");
+    await ensureTestUser(tmp.db, "analyst");
     tmp.db.$client.close();
     // A 1 MB cap, so a test can go over it cheaply.
     server = await startServer(tmp.file, { UPLOAD_MAX_MB: "1" });

@@ -1,6 +1,6 @@
 // HTTP integration: the production build served by remix-serve over a temp database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareSignIn, signedInFetch } from "../helpers/auth";
+import { ensureTestUser, signedInFetch } from "../helpers/auth";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 
 // Every page needs a signed-in account: each suite signs in once and its requests carry the cookie.
@@ -60,7 +60,7 @@ describe("server (remix-serve over the production build)", () => {
     insertItems(tmp.db, "weibo", ["2026-03-06T04:00:00Z", "2026-03-07T04:00:00Z"]);
     insertWeiboPosts(tmp.db, ["2026-02-06T04:00:00Z"]);
     setSetting(tmp.db, "demo_data", "true");
-    const name = await prepareSignIn(tmp.db);
+    const name = await ensureTestUser(tmp.db);
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;
@@ -138,7 +138,7 @@ describe("server on an empty database", () => {
 
   beforeAll(async () => {
     tmp = createTempDb("minyi-server-empty-");
-    const name = await prepareSignIn(tmp.db);
+    const name = await ensureTestUser(tmp.db);
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshDeadlines } from "../../db/metrics/deadlines";
 import { addItems } from "../metrics/fixture";
-import { prepareSignIn, signedInFetch } from "../helpers/auth";
+import { ensureTestUser, signedInFetch } from "../helpers/auth";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 
 // Pages need a signed-in account: requests carry the session cookie of one signed in before the tests.
@@ -23,7 +23,7 @@ describe("settings page (remix-serve over the production build)", () => {
     ]);
     tmp.db.$client.prepare("UPDATE items SET type = '投诉' WHERE id = ?").run(letter);
     refreshDeadlines(tmp.db);
-    const name = await prepareSignIn(tmp.db);
+    const name = await ensureTestUser(tmp.db);
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;

@@ -9,11 +9,9 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { openDatabase } from "../../db/client";
 import { refreshRollups } from "../../db/metrics/rollups";
-import { createIngestStore } from "../../db/ingest-store";
-import { generateDemo } from "../../ingest/demo/generate";
-import { ingestFile } from "../../ingest/load";
 import { ensureTestUser, signedInFetch } from "../helpers/auth";
 import { ensureBuild, startServer } from "../helpers/server";
+import { seedDemoDb } from "./lib/demo-db";
 
 const { values } = parseArgs({
   options: {
@@ -25,40 +23,11 @@ const { values } = parseArgs({
   },
 });
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const DEMO_ITEMS = 47_600; // items in the demo city at scale 1
 const TARGET_P95_MS = 300;
 const TARGET_RATIO = 3;
 
 /** A demo-city database of about `items` items, built once per size in `dir` (reused when present). */
-async function seed(dir: string, items: number): Promise<string> {
-  const file = path.join(dir, `pages-${items}.db`);
-  if (fs.existsSync(file) && !fs.existsSync(`${file}.building`)) {
-    log(`reusing ${file}`);
-    return file;
-  }
-  fs.writeFileSync(`${file}.building`, "");
-  for (const s of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + s, { force: true });
-  const started = Date.now();
-  const work = path.join(dir, `demo-${items}`);
-  const { files } = await generateDemo(work, { scale: items / DEMO_ITEMS });
-  const db = openDatabase(file);
-  for (const [f, channel, preset] of [
-    [files.weiboPosts, "weibo", "minyi-weibo-posts"], [files.weiboComments, "weibo", "minyi-weibo-comments"],
-    [files.hotline, "hotline", "minyi-hotline"], [files.mailbox, "mailbox", "minyi-mailbox"],
-  ] as const) {
-    const s = await ingestFile({ db, file: f, channel, preset, reportDir: work });
-    log(`  ${path.basename(f)}: ${s.inserted.toLocaleString()} items in ${s.seconds.toFixed(1)} s`);
-  }
-  createIngestStore(db).setSetting("demo_data", "true");
-  const rollups = refreshRollups(db);
-  log(`  daily rollups: ${rollups.days} days in ${(rollups.ms / 1000).toFixed(1)} s`);
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.close();
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.rmSync(`${file}.building`);
-  log(`seeded ${file} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return file;
-}
+const seed = (dir: string, items: number) => seedDemoDb(path.join(dir, `pages-${items}.db`), items, log);
 
 function pagesFor(file: string): string[] {
   const db = new Database(file, { readonly: true });

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "../../ingest/demo/load-demo";
 import { documentWidths, hasChromium, launchBrowser, openPage, screenshot, useSession } from "../helpers/browser";
-import { prepareSignIn, signInOverHttp, withCookie } from "../helpers/auth";
+import { ensureTestUser, signInOverHttp, withCookie } from "../helpers/auth";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 
 // Pages need a signed-in account: requests carry the session cookie of one signed in before the tests.
@@ -23,7 +23,7 @@ describe("the 生成通报 page and its downloads", () => {
     const t = tempDb(tempDir("minyi-bulletin-route-"));
     dir = t.dir;
     await loadDemoData(t.db, t.dir, () => {}, { scale: 0.05 });
-    const name = await prepareSignIn(t.db);
+    const name = await ensureTestUser(t.db);
     t.db.$client.close();
     server = await startServer(t.file);
     base = server.base;

@@ -3,7 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "../../ingest/demo/load-demo";
-import { prepareSignIn, signInOverHttp } from "../helpers/auth";
+import { ensureTestUser, signInOverHttp } from "../helpers/auth";
 import { hasChromium, launchBrowser, openPage, screenshot, useSession } from "../helpers/browser";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 import { tempDb } from "../helpers/temp";
@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)("dashboard in a browser (small demo city)", () => 
     itemPath = `/items/${item}`;
     departmentPath = `/departments/${dept}`;
     // The corrections below are made by this signed-in admin (settings are admin-only), so the history names them.
-    const name = await prepareSignIn(db, "admin", { name: "测试员王五" });
+    const name = await ensureTestUser(db, "admin", { name: "测试员王五" });
     otherItemPath = `/items/${sqlite.prepare("SELECT id FROM items WHERE routed_department_id != (SELECT id FROM departments WHERE name = '市住房和城乡建设局') ORDER BY id LIMIT 1").pluck().get()}`;
     ownItemPath = `/items/${sqlite.prepare("SELECT id FROM items WHERE routed_department_id = (SELECT id FROM departments WHERE name = '市住房和城乡建设局') ORDER BY id LIMIT 1").pluck().get()}`;
     sqlite.close();

@@ -3,7 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDb, insertItems, insertWeiboPosts, setSetting, type TempDb } from "../app/fixtures";
-import { prepareSignIn, signInOverHttp } from "../helpers/auth";
+import { ensureTestUser, signInOverHttp } from "../helpers/auth";
 import { documentWidths, hasChromium, launchBrowser, openPage, screenshot, useSession } from "../helpers/browser";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 
@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)("overview in a browser (Chromium, remix-serve)", (
     insertItems(tmp.db, "weibo", ["2026-03-06T04:00:00Z", "2026-03-07T04:00:00Z"]);
     insertWeiboPosts(tmp.db, ["2026-02-06T04:00:00Z"]);
     setSetting(tmp.db, "demo_data", "true"); // the demo badge makes the header as wide as it gets
-    const name = await prepareSignIn(tmp.db);
+    const name = await ensureTestUser(tmp.db);
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;

@@ -2,7 +2,7 @@
 // and download exactly the filtered list; a bad parameter answers 400.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshDeadlines } from "../../db/metrics/deadlines";
-import { prepareSignIn, signedInFetch } from "../helpers/auth";
+import { ensureTestUser, signedInFetch } from "../helpers/auth";
 import { ensureBuild, startServer, type RunningServer } from "../helpers/server";
 
 // Pages need a signed-in account: requests carry the session cookie of one signed in before the tests.
@@ -24,7 +24,7 @@ describe("export links (remix-serve over the production build)", () => {
       { channel: "hotline", received: "2026-09-03 09:00", body: "九月" },
     ]);
     refreshDeadlines(tmp.db);
-    const name = await prepareSignIn(tmp.db);
+    const name = await ensureTestUser(tmp.db);
     tmp.db.$client.close();
     server = await startServer(tmp.file);
     base = server.base;

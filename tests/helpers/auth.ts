@@ -6,7 +6,7 @@ import type { Role } from "../../db/schema";
 export const TEST_PASSWORD = "test-pass-1";
 
 /** The account `name` (created on first use) with `role`; department staff need a department name. */
-export async function ensureTestUser(db: Db, role: Role, options: { name?: string; department?: string } = {}): Promise<string> {
+export async function ensureTestUser(db: Db, role: Role = "admin", options: { name?: string; department?: string } = {}): Promise<string> {
   const name = options.name ?? `test-${role}`;
   const exists = db.$client.prepare("SELECT 1 FROM users WHERE name = ?").get(name);
   if (!exists) await createUser(db, { name, password: TEST_PASSWORD, role, department: options.department ?? null });
@@ -48,12 +48,7 @@ export function withCookie(cookie: string): typeof fetch {
   };
 }
 
-/** Creates the account in the database file (before the server starts) … */
-export async function prepareSignIn(db: Db, role: Role = "admin", options: { name?: string; department?: string } = {}): Promise<string> {
-  return ensureTestUser(db, role, options);
-}
-
-/** … and after it started, a fetch signed in as that account through the login form. */
+/** After the server started, a fetch signed in through the login form as an account made with ensureTestUser. */
 export async function signedInFetch(base: string, name: string): Promise<typeof fetch> {
   return withCookie((await signInOverHttp(base, name)).cookie);
 }

@@ -20,10 +20,12 @@ export function workerAvailable(): boolean {
 }
 
 export async function* produceInWorker(req: ProduceRequest): AsyncGenerator<ProducerMessage> {
-  // The heap limit bounds the reader: it holds the batch it reads, the one it packs and one in flight.
+  // The reader holds the batch it reads, the one it packs and one in flight. The heap cap leaves room for the
+  // worst legal input (a 16 M-character quoted field, built by concatenation): at 96 MB such a file killed
+  // the whole process now and then (V8 gives up with a fatal error, not a catchable worker error).
   const script = workerScript(WORKER_ENTRY);
   if (!script) throw new Error("the import worker is not available here");
-  const worker = new Worker(script, { workerData: req, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(script, { workerData: req, resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 } });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;
   let failure: Error | null = null;

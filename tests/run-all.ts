@@ -19,5 +19,9 @@ if (fs.existsSync(report)) {
   failed = json.numFailedTests + (json.numFailedTestSuites > 0 && json.numFailedTests === 0 ? json.numFailedTestSuites : 0);
   skipped = json.numPendingTests + json.numTodoTests;
 } else failed = 1;
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+// A worker that crashed (or an error outside any test) fails the run even when no test reported failing: its
+// file's remaining tests never ran and show as pending, so count the run as a failure rather than a skip.
+const crashed = result.status !== 0 && failed === 0;
+if (crashed) failed = 1;
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped${crashed ? " (vitest exited with an error outside the tests: see above)" : ""}`);
 process.exit(result.status === 0 && failed === 0 ? 0 : 1);

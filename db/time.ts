@@ -103,3 +103,14 @@ export function shanghaiIsoWeekdayOfNumber(dayNumber: number): number {
 export function shanghaiYearOfNumber(dayNumber: number): number {
   return new Date(dayNumber * SHANGHAI_DAY_MS).getUTCFullYear();
 }
+
+/** The day number of the first day of the Shanghai month that day number `dayNumber` is in. */
+export function monthStartDayNumberOf(dayNumber: number): number {
+  const d = new Date(dayNumber * SHANGHAI_DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / SHANGHAI_DAY_MS;
+}
+
+/** The same as SQL text over a day-number expression (the monthly rollups' key, built by raw statements). */
+export function monthStartDayNumberSqlText(dayNumber: string): string {
+  return `(CAST(strftime('%s', (${dayNumber}) * 86400, 'unixepoch', 'start of month') AS INTEGER) / 86400)`;
+}

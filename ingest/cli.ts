@@ -7,7 +7,7 @@ import { openDatabase } from "../db/client";
 import { CHANNELS, type Channel } from "../db/schema";
 import { parseDateTime } from "./dates";
 import { ingestFile, type IngestSummary } from "./load";
-import { refreshRollups } from "../db/metrics/rollups";
+import { refreshDerived } from "../db/refresh";
 import { describeNlpPass, runNlpPass, type NlpPassResult } from "./nlp/nlp-pass";
 import { parseMapping } from "./mapping-schema";
 import { PRESETS } from "./presets";
@@ -84,8 +84,8 @@ export async function main(argv: string[]): Promise<number> {
     // up items of an earlier --no-nlp import.
     const unanalysed = nlp && db.$client.prepare("SELECT 1 FROM items i LEFT JOIN item_nlp n ON n.item_id = i.id WHERE n.item_id IS NULL LIMIT 1").get();
     const caughtUp = unanalysed ? runNlpPass(db, { missingOnly: true }) : null;
-    // The pages read daily rollups; recompute the days this import touched now rather than on the first page view.
-    refreshRollups(db);
+    // The pages read rollups and the search index; bring them up to date now rather than on the first page view.
+    refreshDerived(db);
     db.$client.close();
     printSummary(summary, nlp, values.json ?? false, firstRejects, caughtUp?.analysed ?? 0);
     return 0;

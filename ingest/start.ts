@@ -7,7 +7,7 @@ import { openDatabase } from "../db/client";
 import { createIngestStore } from "../db/ingest-store";
 import { env, projectRoot, resolveDatabasePath } from "../db/env";
 import { countUsers, ensureDemoAccounts } from "../db/auth/users";
-import { refreshRollups } from "../db/metrics/rollups";
+import { refreshDerived } from "../db/refresh";
 import { isDemoData } from "../db/queries/settings";
 import { loadDemoData } from "./demo/load-demo";
 
@@ -48,8 +48,9 @@ async function prepareDatabase(): Promise<void> {
     console.log("demo accounts (sign in at /login):");
     for (const a of await ensureDemoAccounts(db)) console.log(`  ${a.name} / ${a.password}  ${a.label}`);
   } else if (countUsers(db) === 0) console.log("no accounts yet: create one with npm run user:add -- --name NAME --role admin");
-  const rollups = refreshRollups(db);
+  const { rollups, grams } = refreshDerived(db);
   if (rollups.days) console.log(`daily rollups: ${rollups.days} days recomputed in ${(rollups.ms / 1000).toFixed(1)} s`);
+  if (grams.items) console.log(`search index: ${grams.items.toLocaleString()} items indexed in ${(grams.ms / 1000).toFixed(1)} s`);
   db.$client.close();
 }
 

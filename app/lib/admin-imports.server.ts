@@ -11,7 +11,7 @@ import { createReadableStreamFromReadable, unstable_parseMultipartFormData, type
 import { recordAudit } from "../../db/auth/audit";
 import { openDatabase } from "../../db/client";
 import { env, projectRoot, resolveDatabasePath } from "../../db/env";
-import { refreshRollups } from "../../db/metrics/rollups";
+import { refreshDerived } from "../../db/refresh";
 import { firstRejects, hasUnanalysedItems, importRunById, listImportRuns } from "../../db/queries/import-runs";
 import { CHANNELS, type Channel } from "../../db/schema";
 import { parseDateTime } from "../../ingest/dates";
@@ -239,7 +239,7 @@ export async function importAction(request: Request): Promise<ImportActionResult
       const rejects = firstRejects(db, summary.importRunId);
       const nlp = runNlpPass(db, { importRunId: summary.importRunId });
       const caughtUp = hasUnanalysedItems(db) ? runNlpPass(db, { missingOnly: true }).analysed : 0;
-      refreshRollups(db);
+      refreshDerived(db);
       const { read, inserted, updated, unchanged, rejected, warnings } = summary;
       audit({ importRunId: summary.importRunId, status: "done", read, inserted, updated, unchanged, rejected, warnings });
       const unmatched = Object.entries(summary.unmatchedUnits);

@@ -2,13 +2,13 @@
 // trend and the top topics. The dashboard, the exports and the bulletin all take their numbers from here.
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { CHANNELS, items, rollupReceived, type Channel } from "../schema";
+import { CHANNELS, items, type Channel } from "../schema";
 import { backlog, type Backlog } from "./backlog";
 import { compare, type Compared } from "./comparison";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { previousPeriod, trendBuckets, trendGranularity, yearAgoPeriod, type Period, type PeriodOptions } from "./period";
 import { onTimeCounts, rateCountColumns, ratesFrom, rollupRateCountColumns, rollupReceivedIn, type RateCounts, type Rates } from "./rates";
-import { rollupsUsable } from "./rollup-scope";
+import { rollupsUsable, rollupTablesFor } from "./rollup-scope";
 import { countWhere, ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import { timing, type Timing } from "./timing";
 import { topTopics, type TopicCount } from "./topics";
@@ -31,12 +31,12 @@ export interface PeriodFigures {
 
 export function periodFigures(db: Db, range: TimeRange, f: MetricFilters, asOf: number, d: MetricDefinitions = METRIC_DEFINITIONS): PeriodFigures {
   // One pass over the period's items, per channel: the rate counts, the channel volumes and the sentiment.
-  const t = rollupReceived;
+  const t = rollupTablesFor(range).received;
   const rows = rollupsUsable(db, range)
     ? db
-        .select({ channel: t.channel, ...rollupRateCountColumns(), negative: sql<number>`sum(${t.negative})`, scored: sql<number>`sum(${t.sentimentScored})` })
+        .select({ channel: t.channel, ...rollupRateCountColumns(t), negative: sql<number>`sum(${t.negative})`, scored: sql<number>`sum(${t.sentimentScored})` })
         .from(t)
-        .where(rollupReceivedIn(db, range, f))
+        .where(rollupReceivedIn(db, t, range, f))
         .groupBy(t.channel)
         .all()
     : db

@@ -2,11 +2,11 @@
 // overdue now, and the composite score. Units under the minimum sample are listed but not ranked.
 import { inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { departments, items, rollupReceived } from "../schema";
+import { departments, items } from "../schema";
 import { overdueByDepartment } from "./backlog";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { compositeScore, onTimeCountsByDepartment, rateCountColumns, ratesFrom, rollupRateCountColumns, rollupReceivedIn, type RateCounts, type Rates } from "./rates";
-import { departmentOf, rollupsUsable } from "./rollup-scope";
+import { departmentOf, rollupsUsable, rollupTablesFor } from "./rollup-scope";
 import { receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import { replyWorkdaysByDepartment, type Distribution } from "./timing";
 
@@ -24,12 +24,13 @@ export interface DepartmentRow extends Rates {
 }
 
 export function departmentRanking(db: Db, range: TimeRange, f: MetricFilters, asOf: number, d: MetricDefinitions = METRIC_DEFINITIONS): DepartmentRow[] {
+  const t = rollupTablesFor(range).received;
   const grouped = rollupsUsable(db, range)
     ? db
-        .select({ departmentId: rollupReceived.departmentId, ...rollupRateCountColumns() })
-        .from(rollupReceived)
-        .where(rollupReceivedIn(db, range, f))
-        .groupBy(rollupReceived.departmentId)
+        .select({ departmentId: t.departmentId, ...rollupRateCountColumns(t) })
+        .from(t)
+        .where(rollupReceivedIn(db, t, range, f))
+        .groupBy(t.departmentId)
         .all()
         .map((g) => ({ ...g, departmentId: departmentOf(g.departmentId) }))
     : db

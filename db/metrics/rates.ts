@@ -2,10 +2,10 @@
 // Definitions: db/metrics/definitions.ts (METRIC_HELP), which the dashboard and the bulletin print.
 import { and, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { items, rollupDue, rollupReceived } from "../schema";
+import { items, rollupReceived } from "../schema";
 import { shanghaiDayNumberOf, shanghaiDayNumberStart } from "../time";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
-import { dayRange, dayWithin, departmentOf, rollupFilterConditions, rollupsUsable } from "./rollup-scope";
+import { dayRange, dayWithin, departmentOf, rollupFilterConditions, rollupsUsable, rollupTablesFor } from "./rollup-scope";
 import { countWhere, filterConditions, ratio, receivedIn, within, type MetricFilters, type TimeRange } from "./scope";
 
 /** Counts over the items received in the period: the numerators and denominators behind every rate. */
@@ -64,9 +64,8 @@ export function rateCountColumns() {
   };
 }
 
-/** The same counts summed from the daily rollup (rollup_received has one column per count). */
-export function rollupRateCountColumns() {
-  const t = rollupReceived;
+/** The same counts summed from a rollup_received table (it has one column per count). */
+export function rollupRateCountColumns(t: typeof rollupReceived) {
   const total = (c: typeof t.received) => sql<number>`coalesce(sum(${c}), 0)`;
   return {
     received: total(t.received), answered: total(t.answered), resolved: total(t.resolved), satisfied: total(t.satisfied),
@@ -76,14 +75,17 @@ export function rollupRateCountColumns() {
   };
 }
 
-/** rollup_received rows of the period's receipt days that pass the filters. */
-export function rollupReceivedIn(db: Db, range: TimeRange, f: MetricFilters): SQL {
+/** Rows of a rollup_received table (daily or monthly) in the period's receipt days that pass the filters. */
+export function rollupReceivedIn(db: Db, t: typeof rollupReceived, range: TimeRange, f: MetricFilters): SQL {
   const { from, to } = dayRange(range);
-  return and(dayWithin(rollupReceived.day, from, to), ...rollupFilterConditions(db, rollupReceived, f))!;
+  return and(dayWithin(t.day, from, to), ...rollupFilterConditions(db, t, f))!;
 }
 
 export function rateCounts(db: Db, range: TimeRange, f: MetricFilters): RateCounts {
-  if (rollupsUsable(db, range)) return db.select(rollupRateCountColumns()).from(rollupReceived).where(rollupReceivedIn(db, range, f)).get()!;
+  if (rollupsUsable(db, range)) {
+    const t = rollupTablesFor(range).received;
+    return db.select(rollupRateCountColumns(t)).from(t).where(rollupReceivedIn(db, t, range, f)).get()!;
+  }
   return db.select(rateCountColumns()).from(items).where(receivedIn(db, range, f)).get()!;
 }
 
@@ -112,7 +114,8 @@ export function onTimeCountsByDepartment(db: Db, range: TimeRange, f: MetricFilt
   }
   // Whole days before the cut-off's day come from the rollup; unanswered items due on that day itself are only
   // late once their deadline has passed, so that one day's open items are read from the index on deadlines.
-  const t = rollupDue;
+  // (The monthly table keeps unanswered items' exact deadline day for this.)
+  const t = rollupTablesFor(range).due;
   const { from, to } = dayRange(range);
   const asOfDay = shanghaiDayNumberOf(asOf);
   const key = grouped ? t.departmentId : sql<number>`'all'`;

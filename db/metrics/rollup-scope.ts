@@ -5,8 +5,11 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { rollupDirtyDays } from "../schema";
-import { SHANGHAI_DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayNumberOf } from "../time";
+import {
+  rollupAnswerTimes, rollupAnswerTimesByDepartment, rollupAnswerTimesByDepartmentMonthly, rollupAnswerTimesMonthly,
+  rollupDirtyDays, rollupDue, rollupDueMonthly, rollupReceived, rollupReceivedMonthly,
+} from "../schema";
+import { monthStartDayNumberOf, SHANGHAI_DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDayNumberOf } from "../time";
 import { topicAndChildren, type MetricFilters, type TimeRange } from "./scope";
 
 const isDayStart = (ms: number) => Number.isFinite(ms) && (ms + SHANGHAI_OFFSET_MS) % SHANGHAI_DAY_MS === 0;
@@ -21,6 +24,28 @@ export function rollupsUsable(db: Db, range?: TimeRange): boolean {
 export function dayRange(range: TimeRange): { from: number; to: number } {
   return { from: shanghaiDayNumberOf(range.start), to: shanghaiDayNumberOf(range.end) };
 }
+
+const DAILY = { received: rollupReceived, due: rollupDue, answerTimes: rollupAnswerTimes, answerTimesByDepartment: rollupAnswerTimesByDepartment };
+// The monthly tables have the daily ones' columns (db/schema.ts builds both from one definition).
+const MONTHLY = {
+  received: rollupReceivedMonthly, due: rollupDueMonthly, answerTimes: rollupAnswerTimesMonthly, answerTimesByDepartment: rollupAnswerTimesByDepartmentMonthly,
+} as unknown as typeof DAILY;
+export type RollupTables = typeof DAILY;
+
+/** True when [from, to) (day numbers) starts and ends on the first of a Shanghai month. */
+export const isWholeMonths = (from: number, to: number) => from === monthStartDayNumberOf(from) && to === monthStartDayNumberOf(to);
+
+/**
+ * The rollup tables that answer a range exactly with the fewest rows: the monthly ones when the range is made of
+ * whole Shanghai months (a month, quarter or year), the daily ones otherwise. Both take the same conditions.
+ */
+export function rollupTablesFor(range: TimeRange): RollupTables {
+  const { from, to } = dayRange(range);
+  return isWholeMonths(from, to) ? MONTHLY : DAILY;
+}
+
+/** The daily tables, for queries that group by day. */
+export const dailyRollupTables = (): RollupTables => DAILY;
 
 interface RollupColumns {
   channel: SQLiteColumn;

@@ -4,11 +4,14 @@
 // when most days are dirty) in one transaction. Call it after bulk writes; readers never depend on it for
 // correctness (db/metrics/rollup-scope.ts falls back to items while any day is dirty).
 import type Database from "better-sqlite3";
-import { and, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, getTableColumns, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { items, rollupDue, rollupOpen, rollupReceived } from "../schema";
-import { shanghaiDayNumberSql, shanghaiDayNumberStart } from "../time";
+import {
+  items, rollupAnswerTimes, rollupAnswerTimesByDepartment, rollupAnswerTimesByDepartmentMonthly, rollupAnswerTimesMonthly,
+  rollupDue, rollupDueMonthly, rollupOpen, rollupReceived, rollupReceivedMonthly,
+} from "../schema";
+import { monthStartDayNumberOf, monthStartDayNumberSqlText, shanghaiDayNumberSql, shanghaiDayNumberStart } from "../time";
 import { openCondition, rateCountColumns } from "./rates";
 import { countWhere } from "./scope";
 import { itemAnswerTenths } from "./timing";
@@ -76,6 +79,59 @@ const ANSWER_TIMES = (where: string) => `
 
 const ROLLUP_TABLES = ["rollup_received", "rollup_due", "rollup_open", "rollup_answer_times", "rollup_answer_times_by_department"];
 
+// Monthly tables: each daily table summed per month (see db/schema.ts). Key columns are mapped, counts summed.
+const monthOf = monthStartDayNumberSqlText;
+const answered = "answer_day >= 0";
+const MONTHLY: { daily: SQLiteTable; monthly: SQLiteTable; keys: Record<string, string> }[] = [
+  { daily: rollupReceived, monthly: rollupReceivedMonthly, keys: { day: monthOf("day"), channel: "channel", department_id: "department_id", topic_id: "topic_id", excluded: "excluded" } },
+  {
+    daily: rollupDue, monthly: rollupDueMonthly,
+    keys: {
+      day: monthOf("day"), channel: "channel", department_id: "department_id", excluded: "excluded",
+      // An unanswered item keeps its exact deadline day: whether it is late yet depends on the cut-off day.
+      deadline_day: `CASE WHEN ${answered} THEN ${monthOf("deadline_day")} ELSE deadline_day END`,
+      answer_day: `CASE WHEN ${answered} THEN ${monthOf("answer_day")} ELSE -1 END`,
+    },
+  },
+  { daily: rollupAnswerTimes, monthly: rollupAnswerTimesMonthly, keys: { day: monthOf("day"), measure: "measure", channel: "channel", excluded: "excluded", tenths: "tenths" } },
+  {
+    daily: rollupAnswerTimesByDepartment, monthly: rollupAnswerTimesByDepartmentMonthly,
+    keys: { day: monthOf("day"), measure: "measure", department_id: "department_id", channel: "channel", excluded: "excluded", tenths: "tenths" },
+  },
+];
+
+/** Recomputes the monthly rows of receipt days [from, to) (month starts), or of every month when `from` is null. */
+function rebuildMonths(sqlite: Database.Database, from: number | null, to: number | null) {
+  const where = from === null ? "" : "WHERE day >= ? AND day < ?";
+  const params = from === null ? [] : [from, to];
+  for (const { daily, monthly, keys } of MONTHLY) {
+    const columns = Object.values(getTableColumns(daily)).map((c) => c.name);
+    const sums = columns.filter((c) => !(c in keys));
+    const keyNames = Object.keys(keys);
+    sqlite.prepare(`DELETE FROM "${tableName(monthly)}" ${where}`).run(...params);
+    sqlite
+      .prepare(
+        `INSERT INTO "${tableName(monthly)}" (${[...keyNames, ...sums].map((c) => `"${c}"`).join(", ")})
+         SELECT ${[...keyNames.map((k) => keys[k]), ...sums.map((c) => `sum("${c}")`)].join(", ")}
+         FROM "${tableName(daily)}" ${where} GROUP BY ${keyNames.map((_, i) => i + 1).join(", ")}`,
+      )
+      .run(...params);
+  }
+}
+
+/** The month-start ranges [from, to) covering the given runs of days, merged. */
+function monthRangesOf(runs: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [first, last] of runs) {
+    const from = monthStartDayNumberOf(first);
+    const to = monthStartDayNumberOf(monthStartDayNumberOf(last) + 31);
+    const prev = out[out.length - 1];
+    if (prev && from <= prev[1]) prev[1] = Math.max(prev[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
 function registerFunctions(sqlite: Database.Database) {
   sqlite.function("minyi_answer_tenths", { deterministic: true }, (measure, channel, receivedAt, answeredAt, closedAt) =>
     itemAnswerTenths(Number(measure), String(channel), Number(receivedAt), answeredAt == null ? null : Number(answeredAt), closedAt == null ? null : Number(closedAt)),
@@ -134,8 +190,14 @@ export function refreshRollups(db: Db, options: { wait?: boolean } = {}): Rollup
       // Most days dirty (a first build, a re-classification of everything): one pass over the table beats a
       // range scan per run of days.
       const full = days.length * 2 >= known;
-      if (full) rebuild(db, null, null);
-      else for (const [from, to] of runsOf(days)) rebuild(db, from, to);
+      const runs = runsOf(days);
+      if (full) {
+        rebuild(db, null, null);
+        rebuildMonths(sqlite, null, null);
+      } else {
+        for (const [from, to] of runs) rebuild(db, from, to);
+        for (const [from, to] of monthRangesOf(runs)) rebuildMonths(sqlite, from, to);
+      }
       sqlite.prepare("DELETE FROM rollup_dirty_days").run();
       return { days: days.length, full, ms: performance.now() - started };
     }).immediate();

@@ -2,9 +2,9 @@
 // the most negative items as examples.
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { CHANNELS, itemNlp, items, itemTexts, rollupReceived, type Channel, type Sentiment } from "../schema";
+import { CHANNELS, itemNlp, items, itemTexts, type Channel, type Sentiment } from "../schema";
 import { rollupReceivedIn } from "./rates";
-import { rollupsUsable } from "./rollup-scope";
+import { rollupsUsable, rollupTablesFor } from "./rollup-scope";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import type { TrendBucket } from "./trends";
@@ -13,12 +13,12 @@ export type SentimentCounts = Record<Sentiment, number>;
 
 export function sentimentByChannel(db: Db, range: TimeRange, f: MetricFilters): Record<Channel, SentimentCounts> {
   if (rollupsUsable(db, range)) {
-    const t = rollupReceived;
+    const t = rollupTablesFor(range).received;
     const out = Object.fromEntries(CHANNELS.map((c) => [c, { negative: 0, neutral: 0, positive: 0 }])) as Record<Channel, SentimentCounts>;
     const rows = db
       .select({ channel: t.channel, negative: sql<number>`sum(${t.negative})`, positive: sql<number>`sum(${t.positive})`, scored: sql<number>`sum(${t.sentimentScored})` })
       .from(t)
-      .where(rollupReceivedIn(db, range, f))
+      .where(rollupReceivedIn(db, t, range, f))
       .groupBy(t.channel)
       .all();
     for (const r of rows) {

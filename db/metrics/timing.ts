@@ -7,8 +7,8 @@
 // (the daily rollup) gives exactly the figure a scan of the items gives.
 import { and, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { items, rollupAnswerTimes, rollupAnswerTimesByDepartment } from "../schema";
-import { dayRange, rollupFilterConditions, rollupsUsable } from "./rollup-scope";
+import { items } from "../schema";
+import { dayRange, rollupFilterConditions, rollupsUsable, rollupTablesFor } from "./rollup-scope";
 import { receivedIn, type MetricFilters, type TimeRange } from "./scope";
 import { workdaysBetween } from "./workdays";
 
@@ -127,21 +127,16 @@ function useRollups(db: Db, range: TimeRange, f: MetricFilters): boolean {
 export function timing(db: Db, range: TimeRange, f: MetricFilters): Timing {
   if (!useRollups(db, range, f)) return timingOf(timingRows(db, range, f));
   const { from, to } = dayRange(range);
+  const tables = rollupTablesFor(range);
+  // Without a department filter the all-departments table has the same histograms in fewer rows.
+  const t = f.departmentId === undefined ? tables.answerTimes : tables.answerTimesByDepartment;
   const h = emptyHistograms();
-  const rows =
-    f.departmentId === undefined
-      ? db
-          .select({ measure: rollupAnswerTimes.measure, tenths: rollupAnswerTimes.tenths, n: sql<number>`sum(${rollupAnswerTimes.n})` })
-          .from(rollupAnswerTimes)
-          .where(and(sql`${rollupAnswerTimes.day} >= ${from} AND ${rollupAnswerTimes.day} < ${to}`, ...rollupFilterConditions(db, rollupAnswerTimes, f)))
-          .groupBy(rollupAnswerTimes.measure, rollupAnswerTimes.tenths)
-          .all()
-      : db
-          .select({ measure: rollupAnswerTimesByDepartment.measure, tenths: rollupAnswerTimesByDepartment.tenths, n: sql<number>`sum(${rollupAnswerTimesByDepartment.n})` })
-          .from(rollupAnswerTimesByDepartment)
-          .where(and(sql`${rollupAnswerTimesByDepartment.day} >= ${from} AND ${rollupAnswerTimesByDepartment.day} < ${to}`, ...rollupFilterConditions(db, rollupAnswerTimesByDepartment, f)))
-          .groupBy(rollupAnswerTimesByDepartment.measure, rollupAnswerTimesByDepartment.tenths)
-          .all();
+  const rows = db
+    .select({ measure: t.measure, tenths: t.tenths, n: sql<number>`sum(${t.n})` })
+    .from(t)
+    .where(and(sql`${t.day} >= ${from} AND ${t.day} < ${to}`, ...rollupFilterConditions(db, t, f)))
+    .groupBy(t.measure, t.tenths)
+    .all();
   for (const r of rows) add(h[MEASURE_NAMES[r.measure]], r.tenths, r.n);
   return timingFrom(h);
 }
@@ -151,7 +146,7 @@ export function replyWorkdaysByDepartment(db: Db, range: TimeRange, f: MetricFil
   const byDept = new Map<number | null, Histogram>();
   const histogramOf = (id: number | null) => byDept.get(id) ?? byDept.set(id, new Map()).get(id)!;
   if (useRollups(db, range, f)) {
-    const t = rollupAnswerTimesByDepartment;
+    const t = rollupTablesFor(range).answerTimesByDepartment;
     const { from, to } = dayRange(range);
     const rows = db
       .select({ departmentId: t.departmentId, tenths: t.tenths, n: sql<number>`sum(${t.n})` })

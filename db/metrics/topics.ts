@@ -5,7 +5,7 @@ import type { Db } from "../client";
 import { items, rollupReceived, topics } from "../schema";
 import { shanghaiDay, shanghaiDayOfNumber, shanghaiDayStart } from "../time";
 import { rollupReceivedIn } from "./rates";
-import { rollupsUsable } from "./rollup-scope";
+import { rollupsUsable, rollupTablesFor } from "./rollup-scope";
 import { ratio, receivedIn, type MetricFilters, type TimeRange } from "./scope";
 
 export interface TopicCount {
@@ -22,13 +22,13 @@ export interface TopicCount {
 function countsByTopic(db: Db, range: TimeRange, f: MetricFilters, level: 1 | 2): Map<number, number> {
   const topic = alias(topics, "t");
   if (rollupsUsable(db, range)) {
-    const r = rollupReceived;
+    const r = rollupTablesFor(range).received;
     const key = level === 1 ? sql<number>`coalesce(${topic.parentId}, ${topic.id})` : sql<number>`${topic.id}`;
     const rows = db
       .select({ topicId: key, n: sql<number>`sum(${r.received})` })
       .from(r)
       .innerJoin(topic, eq(topic.id, r.topicId))
-      .where(rollupReceivedIn(db, range, f))
+      .where(rollupReceivedIn(db, r, range, f))
       .groupBy(key)
       .all();
     return new Map(rows.map((x) => [x.topicId, x.n]));
@@ -76,7 +76,7 @@ export function topicTrend(db: Db, buckets: { key: string; label: string; start:
         .select({ topicId: root, day: r.day, n: sql<number>`sum(${r.received})` })
         .from(r)
         .innerJoin(topic, eq(topic.id, r.topicId))
-        .where(rollupReceivedIn(db, range, f))
+        .where(rollupReceivedIn(db, r, range, f))
         .groupBy(root, r.day)
         .all()
         .map((x) => ({ ...x, day: shanghaiDayOfNumber(x.day) }))

@@ -58,7 +58,7 @@ function dayRows(db: Db, range: TimeRange, f: MetricFilters): DayRow[] {
         negative: total(t.negative), sentimentScored: total(t.sentimentScored),
       })
       .from(t)
-      .where(rollupReceivedIn(db, range, f))
+      .where(rollupReceivedIn(db, t, range, f))
       .groupBy(t.day, t.channel)
       .all()
       .map((r) => ({ ...r, day: shanghaiDayOfNumber(r.day) }));

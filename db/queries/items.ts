@@ -8,6 +8,8 @@ import { rateCounts } from "../metrics/rates";
 import { shanghaiDayNumberStart } from "../time";
 import type { MetricDefinitions } from "../metrics/definitions";
 import { filterConditions, type MetricFilters, type TimeRange } from "../metrics/scope";
+import { gramMonthsBetween, gramSearchable, gramsMatch } from "../search/grams";
+import { gramsUsable } from "../search/grams-index";
 import { departments, itemCorrections, itemExclusions, itemNlp, items, itemTexts, topics, type ItemStatus, type Sentiment } from "../schema";
 
 export interface ItemListQuery {
@@ -77,11 +79,32 @@ export function itemListConditions(db: Db, q: ItemListSelection): SQL[] {
       .join(" AND ");
     out.push(sql`${items.id} IN (SELECT rowid FROM item_search WHERE item_search MATCH ${match})`);
   } else if (q.search) {
-    const pattern = likePattern(q.search);
-    // One- and two-character queries (and databases without the index): a substring match over title, body and id.
-    out.push(or(sql`${itemTexts.title} LIKE ${pattern} ESCAPE '\\'`, sql`${itemTexts.body} LIKE ${pattern} ESCAPE '\\'`, like(items.externalId, pattern))!);
+    // One- and two-character queries (and databases without the word index): a substring match over title, body
+    // and id.
+    out.push(substringCondition(db, q.search, q.range));
   }
   return out;
+}
+
+/**
+ * Items whose title, body or external id contains `text`: through the gram index (db/search/grams.ts) when it is
+ * up to date and the text is one run of letters and digits, else by LIKE over the texts. Both find the same items.
+ */
+function substringCondition(db: Db, text: string, range: TimeRange | undefined): SQL {
+  if (gramSearchable(text) && gramsUsable(db)) {
+    // Two subqueries: SQLite answers a lone min() or max() from the index, but not both in one SELECT.
+    const data = db
+      .select({ first: sql<number | null>`(SELECT min(${items.receivedAt}) FROM ${items})`, last: sql<number | null>`(SELECT max(${items.receivedAt}) FROM ${items})` })
+      .from(sql`(SELECT 1)`)
+      .get();
+    if (!data || data.first === null || data.last === null) return sql`0`;
+    const from = Math.max(range?.start ?? data.first, data.first);
+    const to = Math.min(range ? range.end - 1 : data.last, data.last);
+    if (from > to) return sql`0`;
+    return sql`${items.id} IN (SELECT rowid FROM item_grams WHERE item_grams MATCH ${gramsMatch(text, gramMonthsBetween(from, to))})`;
+  }
+  const pattern = likePattern(text);
+  return or(sql`${itemTexts.title} LIKE ${pattern} ESCAPE '\\'`, sql`${itemTexts.body} LIKE ${pattern} ESCAPE '\\'`, like(items.externalId, pattern))!;
 }
 
 /** The index is filled by the NLP pass; without it (imports run with --no-nlp) search falls back to LIKE. */

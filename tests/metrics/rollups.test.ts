@@ -7,7 +7,7 @@ import { dataCutoff, overview, periodFigures } from "../../db/metrics/overview";
 import { parsePeriod, periodContaining, previousPeriod, trendBuckets, type Period } from "../../db/metrics/period";
 import { departmentRanking } from "../../db/metrics/ranking";
 import { onTimeCounts, rateCounts } from "../../db/metrics/rates";
-import { rollupsUsable } from "../../db/metrics/rollup-scope";
+import { rollupsUsable, rollupTablesFor } from "../../db/metrics/rollup-scope";
 import { refreshRollups } from "../../db/metrics/rollups";
 import type { MetricFilters } from "../../db/metrics/scope";
 import { sentimentByChannel } from "../../db/metrics/sentiment";
@@ -17,7 +17,7 @@ import { trend } from "../../db/metrics/trends";
 import { and, sql } from "drizzle-orm";
 import { risingTopics } from "../../db/queries/hot-issues";
 import { itemListConditions, listItems } from "../../db/queries/items";
-import { items } from "../../db/schema";
+import { items, rollupReceived, rollupReceivedMonthly } from "../../db/schema";
 import { countsByChannel, countsByChannelAndMonth } from "../../db/queries/volume";
 import { shanghaiDayOf } from "../../db/time";
 import { loadDemoData } from "../../ingest/demo/load-demo";
@@ -69,7 +69,9 @@ function readItems(yes: boolean) {
 
 function rollupTables() {
   const q = (table: string) => db.$client.prepare(`SELECT * FROM ${table}`).all().map((r) => JSON.stringify(r)).sort();
-  return ["rollup_received", "rollup_due", "rollup_open", "rollup_answer_times", "rollup_answer_times_by_department"].map(q);
+  const daily = ["rollup_received", "rollup_due", "rollup_open", "rollup_answer_times", "rollup_answer_times_by_department"];
+  const monthly = ["rollup_received_monthly", "rollup_due_monthly", "rollup_answer_times_monthly", "rollup_answer_times_by_department_monthly"];
+  return [...daily, ...monthly].map(q);
 }
 
 function expectSameEverywhere() {
@@ -104,6 +106,9 @@ beforeAll(async () => {
     month, previous, periodContaining("week", asOf), periodContaining("quarter", asOf),
     parsePeriod(`A${month.key}`, { assessmentStartDay: 19 }),
     parsePeriod(`${shanghaiDayOf(previous.start + 9 * 86_400_000)}~${shanghaiDayOf(month.start + 4 * 86_400_000)}`),
+    // Whole months, read from the monthly tables: a year, and a custom range of two whole months.
+    periodContaining("year", asOf),
+    parsePeriod(`${shanghaiDayOf(previous.start)}~${shanghaiDayOf(month.end - 86_400_000)}`),
   ];
   filters = [
     {}, { includeExcluded: true }, { channel: "hotline" }, { channel: "weibo" }, { departmentId: dept },
@@ -115,6 +120,16 @@ afterAll(() => cleanup());
 describe("daily rollups", () => {
   it("give every metric exactly as the items do, for every kind of period and filter", () => {
     expectSameEverywhere();
+  });
+
+  it("are read monthly for whole months and daily otherwise", () => {
+    const [month, previous, week, quarter, assessment, custom, year, twoMonths] = periods;
+    for (const p of [month, previous, quarter, year, twoMonths]) expect(rollupTablesFor(p).received, p.key).toBe(rollupReceivedMonthly);
+    for (const p of [week, assessment, custom]) expect(rollupTablesFor(p).received, p.key).toBe(rollupReceived);
+    // The monthly rows sum to the daily ones.
+    const total = (table: string) => db.$client.prepare(`SELECT sum(received), count(*) FROM ${table}`).raw().get() as number[];
+    expect(total("rollup_received_monthly")[0]).toBe(total("rollup_received")[0]);
+    expect(total("rollup_received_monthly")[1]).toBeLessThan(total("rollup_received")[1]);
   });
 
   it("refresh only the receipt days an item write touched, to the same state as a rebuild", () => {

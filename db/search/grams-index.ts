@@ -42,16 +42,20 @@ export function refreshSearchGrams(db: Db, options: { wait?: boolean; limit?: nu
     SELECT p.item_id AS pendingId, i.id, i.received_at AS receivedAt, i.external_id AS externalId, t.title, t.body
     FROM item_grams_pending p LEFT JOIN items i ON i.id = p.item_id LEFT JOIN item_texts t ON t.item_id = p.item_id
     ORDER BY p.item_id LIMIT ?`);
-  const write = sqlite.prepare("INSERT OR REPLACE INTO item_grams (rowid, grams) VALUES (?, ?)");
+  // Replacing a document costs six times what adding one does, so look first: FTS5's docsize shadow table has a
+  // row per indexed document.
+  const isIndexed = sqlite.prepare("SELECT 1 FROM item_grams_docsize WHERE id = ?").pluck();
+  const add = sqlite.prepare("INSERT INTO item_grams (rowid, grams) VALUES (?, ?)");
   const remove = sqlite.prepare("DELETE FROM item_grams WHERE rowid = ?");
-  const done = sqlite.prepare("DELETE FROM item_grams_pending WHERE item_id = ?");
+  const done = sqlite.prepare("DELETE FROM item_grams_pending WHERE item_id <= ?");
   const batch = sqlite.transaction((size: number): number => {
     const rows = page.all(size) as PendingRow[];
     for (const r of rows) {
-      if (r.id === null || r.receivedAt === null) remove.run(r.pendingId);
-      else write.run(r.id, gramsDocument(gramMonthOf(r.receivedAt), [r.title, r.body, r.externalId]));
-      done.run(r.pendingId);
+      if (isIndexed.get(r.pendingId) !== undefined) remove.run(r.pendingId);
+      if (r.id !== null && r.receivedAt !== null) add.run(r.id, gramsDocument(gramMonthOf(r.receivedAt), [r.title, r.body, r.externalId]));
     }
+    // The batch is the lowest pending ids, so everything up to its last one is done.
+    if (rows.length > 0) done.run(rows[rows.length - 1].pendingId);
     return rows.length;
   });
   const timeout = sqlite.pragma("busy_timeout", { simple: true }) as number;

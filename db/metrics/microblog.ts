@@ -1,12 +1,12 @@
 // Government Weibo (政务微博): per account, posts and their engagement in the period, the citizen comments under
 // them and how the account answered, and the days since its last post (warned from 14 days: the national
 // check rule for government new media).
-import { and, desc, eq, gte, lt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { items, weiboAccounts, weiboPosts } from "../schema";
 import { METRIC_DEFINITIONS, type MetricDefinitions } from "./definitions";
 import { ratio, type TimeRange } from "./scope";
-import { distribution, type Distribution } from "./timing";
+import { answerHoursTenthsSql, distributionOf, type Distribution, type Histogram } from "./timing";
 
 const DAY_MS = 86_400_000;
 
@@ -46,34 +46,40 @@ export function accountTable(db: Db, range: TimeRange, asOf: number, d: MetricDe
   const last = new Map(
     db.select({ accountId: weiboPosts.accountId, at: sql<number>`max(${weiboPosts.postedAt})` }).from(weiboPosts).where(lte(weiboPosts.postedAt, asOf)).groupBy(weiboPosts.accountId).all().map((r) => [r.accountId, r.at]),
   );
-  const comments = db
-    .select({ accountId: weiboPosts.accountId, receivedAt: items.receivedAt, repliedAt: items.repliedAt })
+  // Citizen comments under the account's posts: counted and their reply times binned in SQL (a month holds tens
+  // of thousands at a large city; carrying each into JavaScript cost more than the counting).
+  const commentsIn = and(eq(items.channel, "weibo"), gte(items.receivedAt, range.start), lt(items.receivedAt, range.end));
+  const byAccount = new Map<number, { n: number; replied: number; hours: Histogram }>();
+  const entry = (id: number) => byAccount.get(id) ?? byAccount.set(id, { n: 0, replied: 0, hours: new Map() }).get(id)!;
+  const counts = db
+    .select({ accountId: weiboPosts.accountId, n: sql<number>`count(*)`, replied: sql<number>`count(${items.repliedAt})` })
     .from(items)
     .innerJoin(weiboPosts, eq(weiboPosts.id, items.weiboPostId))
-    .where(and(eq(items.channel, "weibo"), gte(items.receivedAt, range.start), lt(items.receivedAt, range.end)))
+    .where(commentsIn)
+    .groupBy(weiboPosts.accountId)
     .all();
-  const byAccount = new Map<number, { n: number; replied: number; hours: number[] }>();
-  for (const c of comments) {
-    const e = byAccount.get(c.accountId) ?? { n: 0, replied: 0, hours: [] };
-    e.n++;
-    if (c.repliedAt !== null) {
-      e.replied++;
-      e.hours.push(Math.max(0, (c.repliedAt - c.receivedAt) / 3_600_000));
-    }
-    byAccount.set(c.accountId, e);
-  }
+  for (const c of counts) Object.assign(entry(c.accountId), { n: c.n, replied: c.replied });
+  const tenths = answerHoursTenthsSql(sql`${items.repliedAt} - ${items.receivedAt}`);
+  const bins = db
+    .select({ accountId: weiboPosts.accountId, tenths, n: sql<number>`count(*)` })
+    .from(items)
+    .innerJoin(weiboPosts, eq(weiboPosts.id, items.weiboPostId))
+    .where(and(commentsIn, isNotNull(items.repliedAt)))
+    .groupBy(weiboPosts.accountId, tenths)
+    .all();
+  for (const b of bins) entry(b.accountId).hours.set(b.tenths, b.n);
   const accounts = db.select({ id: weiboAccounts.id, name: weiboAccounts.name }).from(weiboAccounts).all();
   return accounts
     .map((a) => {
       const p = posts.find((x) => x.accountId === a.id);
-      const c = byAccount.get(a.id) ?? { n: 0, replied: 0, hours: [] };
+      const c = byAccount.get(a.id) ?? { n: 0, replied: 0, hours: new Map() };
       const lastAt = last.get(a.id) ?? null;
       const days = lastAt === null ? null : Math.floor((asOf - lastAt) / DAY_MS);
       const n = p?.posts ?? 0;
       return {
         accountId: a.id, name: a.name, posts: n, originalShare: p ? ratio(p.original, n) : null,
         repostsPerPost: p ? ratio(p.reposts, n) : null, commentsPerPost: p ? ratio(p.comments, n) : null, likesPerPost: p ? ratio(p.likes, n) : null,
-        citizenComments: c.n, repliedComments: c.replied, commentReplyRate: ratio(c.replied, c.n), replyHours: distribution(c.hours),
+        citizenComments: c.n, repliedComments: c.replied, commentReplyRate: ratio(c.replied, c.n), replyHours: distributionOf(c.hours),
         lastPostAt: lastAt, daysSinceLastPost: days, silentWarning: days === null || days >= d.silentAccountDays,
       };
     })

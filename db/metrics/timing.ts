@@ -5,7 +5,7 @@
 // hours to tens above), which is the precision the dashboard prints anyway. Rounding keeps the order of items,
 // so the nearest-rank percentile of rounded times is the rounded percentile, and a histogram of rounded times
 // (the daily rollup) gives exactly the figure a scan of the items gives.
-import { and, isNotNull, sql } from "drizzle-orm";
+import { and, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { items } from "../schema";
 import { dayRange, rollupFilterConditions, rollupsUsable, rollupTablesFor } from "./rollup-scope";
@@ -36,6 +36,15 @@ export function answerTimeTenths(value: number, unit: "workdays" | "hours"): num
   if (x < 10) return Math.round(x * 10);
   if (unit === "workdays" || x < 100) return Math.round(x) * 10;
   return Math.round(x / 10) * 100;
+}
+
+/**
+ * answerTimeTenths(hours, "hours") in SQL, over an expression of elapsed milliseconds: the same IEEE arithmetic
+ * in the same order, so both give the same integer (a test compares them).
+ */
+export function answerHoursTenthsSql(elapsedMs: SQL): SQL<number> {
+  const h = sql`max(0.0, (${elapsedMs}) / 3600000.0)`;
+  return sql<number>`CAST(CASE WHEN ${h} < 10 THEN round(${h} * 10) WHEN ${h} < 100 THEN round(${h}) * 10 ELSE round(${h} / 10) * 100 END AS INTEGER)`;
 }
 
 /** The rounded time of one measure for an item, or null when the item has none. */

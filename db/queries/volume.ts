@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rollupsUsable } from "../metrics/rollup-scope";
-import { items, rollupReceived, weiboPosts } from "../schema";
+import { items, rollupReceivedMonthly, weiboPosts } from "../schema";
 import { shanghaiDayOfNumber, shanghaiMonth } from "../time";
 
 export interface ChannelCount {
@@ -24,9 +24,8 @@ export interface MonthCount {
 /** Items per channel per Shanghai month of `received_at`, ordered by month then channel. */
 export function countsByChannelAndMonth(db: Db): ChannelMonthCount[] {
   if (rollupsUsable(db)) {
-    // Summed per day in SQL (the rollup's key order, so no sort), then per month here: cheaper than formatting
-    // a month for each of the rollup's rows.
-    const t = rollupReceived;
+    // All of time is whole months: the monthly rollup, keyed by each month's first day number.
+    const t = rollupReceivedMonthly;
     const byMonth = new Map<string, number>();
     for (const r of db.select({ day: t.day, channel: t.channel, count: sql<number>`sum(${t.received})` }).from(t).groupBy(t.day, t.channel).all()) {
       const key = `${shanghaiDayOfNumber(r.day).slice(0, 7)}|${r.channel}`;
@@ -48,7 +47,7 @@ export function countsByChannelAndMonth(db: Db): ChannelMonthCount[] {
 /** Items per channel (all time), ordered by channel. */
 export function countsByChannel(db: Db): ChannelCount[] {
   if (rollupsUsable(db)) {
-    const t = rollupReceived;
+    const t = rollupReceivedMonthly;
     return db.select({ channel: t.channel, count: sql<number>`sum(${t.received})` }).from(t).groupBy(t.channel).orderBy(t.channel).all();
   }
   return db

@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { CsvParser, type CsvRow } from "../../ingest/read/csv-parser";
 import { parseDateTime, utcToZonedParts, type DateOrder } from "../../ingest/dates";
 import { addWorkdays, dayKind, isWorkday, workdaysBetween } from "../../db/metrics/workdays";
-import { answerTimeTenths, distribution, distributionOf, percentile, type Histogram } from "../../db/metrics/timing";
+import { answerHoursTenthsSql, answerTimeTenths, distribution, distributionOf, percentile, type Histogram } from "../../db/metrics/timing";
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { ratio } from "../../db/metrics/scope";
 import { parsePeriod, previousPeriod, yearAgoPeriod, type Period, type PeriodOptions } from "../../db/metrics/period";
 
@@ -303,6 +306,22 @@ describe("timing and ratio functions (properties)", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("the SQL rounding of elapsed hours gives the integer answerTimeTenths gives", () => {
+    const sqlite = new Database(":memory:");
+    const expr = new SQLiteSyncDialect().sqlToQuery(answerHoursTenthsSql(sql.raw("e"))).sql;
+    const viaSql = sqlite.prepare(`SELECT ${expr} FROM (SELECT ? AS e)`).pluck();
+    // Exact halves of every rounding step, the step boundaries, and random elapsed times up to ten years.
+    const edges = [0, -1, 180_000, 540_000, 35_999_999, 36_000_000, 36_000_001, 34_200_000, 358_200_000, 359_999_999, 360_000_000, 378_000_000];
+    for (const ms of edges) expect(viaSql.get(ms), `${ms} ms`).toBe(answerTimeTenths(ms / 3_600_000, "hours"));
+    fc.assert(
+      fc.property(fc.integer({ min: -3_600_000, max: 10 * 365 * 86_400_000 }), (ms) => {
+        expect(viaSql.get(ms)).toBe(answerTimeTenths(ms / 3_600_000, "hours"));
+      }),
+      { numRuns: 2000 },
+    );
+    sqlite.close();
   });
 
   it("ratio is null on a zero denominator, else the quotient, within [0, 1] for a part of a whole", () => {

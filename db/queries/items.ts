@@ -1,6 +1,6 @@
 // The items list (诉求列表) and one item's detail: the rows behind every number on the dashboard, with the same
 // filters the metrics use (db/metrics/scope.ts), plus search, item-level filters, sorting and paging.
-import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { backlog, backlogConditions } from "../metrics/backlog";
@@ -70,41 +70,48 @@ export function itemListConditions(db: Db, q: ItemListSelection): SQL[] {
   if (q.sentiment) out.push(eq(items.sentiment, q.sentiment));
   if (q.status) out.push(eq(items.status, q.status));
   if (q.needsReview) out.push(eq(items.needsReview, true));
-  const indexable = q.searchWords && q.searchWords.length > 0 && q.searchWords.every((w) => w.word.length >= 2);
-  if (q.search && indexable && q.search.replace(/\s+/g, "").length >= 3 && hasSearchIndex(db)) {
+  const kind = searchKind(db, q);
+  if (kind === "words") {
     // Every word must occur: "垃圾清运" → "垃圾" AND "清运". Quotes make each word a literal phrase.
     const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
     const match = q.searchWords!
       .map(({ word, parts }) => (parts.length > 1 ? `(${quote(word)} OR (${parts.map(quote).join(" AND ")}))` : quote(word)))
       .join(" AND ");
     out.push(sql`${items.id} IN (SELECT rowid FROM item_search WHERE item_search MATCH ${match})`);
-  } else if (q.search) {
-    // One- and two-character queries (and databases without the word index): a substring match over title, body
-    // and id.
-    out.push(substringCondition(db, q.search, q.range));
+  } else if (kind === "grams") out.push(gramsCondition(db, q.search!, q.range));
+  else if (kind === "like") {
+    const pattern = likePattern(q.search!);
+    out.push(or(sql`${itemTexts.title} LIKE ${pattern} ESCAPE '\\'`, sql`${itemTexts.body} LIKE ${pattern} ESCAPE '\\'`, like(items.externalId, pattern))!);
   }
   return out;
 }
 
 /**
- * Items whose title, body or external id contains `text`: through the gram index (db/search/grams.ts) when it is
- * up to date and the text is one run of letters and digits, else by LIKE over the texts. Both find the same items.
+ * How a search is answered:
+ * - "words": the word index (jieba), for queries of three or more characters whose words all have two or more;
+ * - "grams": otherwise a substring search, through the gram index when it is up to date and the text is one run of
+ *   letters and digits (db/search/grams.ts);
+ * - "like": the same substring search by LIKE over the texts, the only kind whose condition reads item_texts.
  */
-function substringCondition(db: Db, text: string, range: TimeRange | undefined): SQL {
-  if (gramSearchable(text) && gramsUsable(db)) {
-    // Two subqueries: SQLite answers a lone min() or max() from the index, but not both in one SELECT.
-    const data = db
-      .select({ first: sql<number | null>`(SELECT min(${items.receivedAt}) FROM ${items})`, last: sql<number | null>`(SELECT max(${items.receivedAt}) FROM ${items})` })
-      .from(sql`(SELECT 1)`)
-      .get();
-    if (!data || data.first === null || data.last === null) return sql`0`;
-    const from = Math.max(range?.start ?? data.first, data.first);
-    const to = Math.min(range ? range.end - 1 : data.last, data.last);
-    if (from > to) return sql`0`;
-    return sql`${items.id} IN (SELECT rowid FROM item_grams WHERE item_grams MATCH ${gramsMatch(text, gramMonthsBetween(from, to))})`;
-  }
-  const pattern = likePattern(text);
-  return or(sql`${itemTexts.title} LIKE ${pattern} ESCAPE '\\'`, sql`${itemTexts.body} LIKE ${pattern} ESCAPE '\\'`, like(items.externalId, pattern))!;
+export function searchKind(db: Db, q: ItemListSelection): "words" | "grams" | "like" | null {
+  if (!q.search) return null;
+  const indexable = q.searchWords && q.searchWords.length > 0 && q.searchWords.every((w) => w.word.length >= 2);
+  if (indexable && q.search.replace(/\s+/g, "").length >= 3 && hasSearchIndex(db)) return "words";
+  return gramSearchable(q.search) && gramsUsable(db) ? "grams" : "like";
+}
+
+/** Items whose title, body or external id contains `text`, through the gram index: what LIKE finds. */
+function gramsCondition(db: Db, text: string, range: TimeRange | undefined): SQL {
+  // Two subqueries: SQLite answers a lone min() or max() from the index, but not both in one SELECT.
+  const data = db
+    .select({ first: sql<number | null>`(SELECT min(${items.receivedAt}) FROM ${items})`, last: sql<number | null>`(SELECT max(${items.receivedAt}) FROM ${items})` })
+    .from(sql`(SELECT 1)`)
+    .get();
+  if (!data || data.first === null || data.last === null) return sql`0`;
+  const from = Math.max(range?.start ?? data.first, data.first);
+  const to = Math.min(range ? range.end - 1 : data.last, data.last);
+  if (from > to) return sql`0`;
+  return sql`${items.id} IN (SELECT rowid FROM item_grams WHERE item_grams MATCH ${gramsMatch(text, gramMonthsBetween(from, to))})`;
 }
 
 /** The index is filled by the NLP pass; without it (imports run with --no-nlp) search falls back to LIKE. */
@@ -134,10 +141,10 @@ function countFromMetrics(db: Db, q: ItemListQuery): number | null {
   return rateCounts(db, q.range ?? ALL_TIME, q.filters).received;
 }
 
-function countItems(db: Db, q: ItemListQuery, where: SQL | undefined): number {
-  // The texts are joined only for the substring search, the one condition that reads them.
+function countItems(db: Db, where: SQL | undefined, readsTexts: boolean): number {
+  // The texts are joined only for the LIKE search, the one condition that reads them.
   const base = db.select({ n: sql<number>`count(*)` }).from(items);
-  return (q.search ? base.innerJoin(itemTexts, eq(itemTexts.itemId, items.id)) : base).where(where).get()!.n;
+  return (readsTexts ? base.innerJoin(itemTexts, eq(itemTexts.itemId, items.id)) : base).where(where).get()!.n;
 }
 
 export function listItems(db: Db, q: ItemListQuery): { rows: ItemListRow[]; total: number; page: number; pageSize: number } {
@@ -146,7 +153,20 @@ export function listItems(db: Db, q: ItemListQuery): { rows: ItemListRow[]; tota
   const where = and(...itemListConditions(db, q));
   const dept = alias(departments, "d");
   const topic = alias(topics, "tp");
-  const total = countFromMetrics(db, q) ?? countItems(db, q, where);
+  const readsTexts = searchKind(db, q) === "like";
+  const total = countFromMetrics(db, q) ?? countItems(db, where, readsTexts);
+  const order = ITEM_LIST_ORDER[q.sort ?? "received_desc"];
+  // The page's ids first, then their columns: sorting thousands of search matches then carries two numbers
+  // each, not the joined row (an item always has its item_texts row: the import writes both together).
+  const ids = db.select({ id: items.id }).from(items);
+  const pageIds = (readsTexts ? ids.innerJoin(itemTexts, eq(itemTexts.itemId, items.id)) : ids)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all()
+    .map((r) => r.id);
+  if (pageIds.length === 0) return { rows: [], total, page, pageSize };
   const rows = db
     .select({
       id: items.id, channel: items.channel, externalId: items.externalId, title: itemTexts.title,
@@ -158,10 +178,8 @@ export function listItems(db: Db, q: ItemListQuery): { rows: ItemListRow[]; tota
     .innerJoin(itemTexts, eq(itemTexts.itemId, items.id))
     .leftJoin(dept, eq(dept.id, items.routedDepartmentId))
     .leftJoin(topic, eq(topic.id, items.routedTopicId))
-    .where(where)
-    .orderBy(...ITEM_LIST_ORDER[q.sort ?? "received_desc"])
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .where(inArray(items.id, pageIds))
+    .orderBy(...order)
     .all();
   return { rows, total, page, pageSize };
 }

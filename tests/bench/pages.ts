@@ -36,7 +36,9 @@ function pagesFor(file: string): string[] {
   db.close();
   return [
     "/", "/?period=2026-Q3", "/departments", `/departments/${dept}`, "/topics", "/feedback", "/weibo", "/items",
-    "/items?backlog=overdue", "/items?q=%E5%99%AA%E9%9F%B3", `/items/${item}`, "/volume",
+    // Search: a two-character word in the month (the default period), one character, and a word over a quarter.
+    "/items?backlog=overdue", `/items?q=${encodeURIComponent("噪音")}`, `/items?q=${encodeURIComponent("路")}`,
+    `/items?period=2026-Q3&q=${encodeURIComponent("噪音")}`, `/items/${item}`, "/volume",
   ];
 }
 

@@ -10,7 +10,7 @@
 //   person, and masking a false positive costs nothing. Old 15-digit ones with a valid birth date;
 // - bank cards: 16–19 digits passing Luhn, compact or in groups of 4, starting 3–6 (UnionPay, Visa, Mastercard…);
 // - e-mail addresses;
-// - personal names: after a contact/signature cue ("联系人：张三", "我叫王小明", "本人李四", "署名：王五"), before
+// - personal names: after a contact/signature cue ("联系人：张三", "来电人王小明", "我叫王小明", "本人李四", "署名：王五"), before
 //   先生/女士/小姐 ("王小明先生"), and in a letter's signature (a name on the last line, after "——" or
 //   "此致敬礼", or followed by the date: "……谢谢！\n王小明\n2026年10月1日").
 // A number never matches inside a longer digit run or next to Latin letters (work-order numbers such as
@@ -155,12 +155,12 @@ const isHan = (c: string | undefined) => c !== undefined && HAN.test(c);
 const givenOk = (c: string | undefined) => isHan(c) && !NOT_GIVEN.has(c!);
 
 /** Cues after which a full name follows; the name must then end clearly (see NAME_END). */
-const NAME_CUE = /(联系人|联络人|投诉人|举报人|来信人|反映人|申请人|当事人|户主|姓名|署名|落款|我叫|我的名字是|本人|我是)(?:是|为)?[:：]?\s*/g;
+const NAME_CUE = /(联系人|联络人|投诉人|举报人|来信人|来电人|来电者|来访人|留言人|诉求人|求助人|咨询人|反映人|申请人|当事人|户主|姓名|署名|落款|我叫|我的名字是|本人|我是)(?:是|为)?[:：]?\s*/g;
 /**
  * A name is followed by a non-Han character or one of these ("本人李四反映", "举报人张三电话"), never by more
  * of a word: "被投诉人海利房地产", "申请人储存易燃", "我是王府井社区" are not names.
  */
-const NAME_END = new Set("反在于是现住今男女和与因从自电联手身性系等及请称也说已");
+const NAME_END = new Set("反在于是现住今男女和与因从自电联手身性系等及请称也说已沟");
 /** Ordinary words that start with a surname character and often follow a cue ("本人权益", "当事人应当"). */
 const NOT_A_NAME = new Set([
   "权益", "应当", "应该", "承诺", "承担", "名下", "常年", "常住", "长期", "多次", "全家", "全部", "全额", "亲自", "方便",

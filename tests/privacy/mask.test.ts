@@ -39,6 +39,13 @@ describe("maskPersonalData", () => {
     expect(maskPersonalData("本人王小明，电话13812345678")).toBe("本人王**，电话138****5678");
     expect(maskPersonalData("来电人姓名陈建国，电话13912345678")).toBe("来电人姓名陈**，电话139****5678");
     expect(maskPersonalData("联系人：欧阳娜娜")).toBe("联系人：欧阳**");
+    // Hotline replies name the caller: 来电人 / 来电者 / 诉求人 are cues too, but what usually follows them is a verb.
+    expect(maskPersonalData("已联系来电人王小明（13812345678）说明情况")).toBe("已联系来电人王**（138****5678）说明情况");
+    expect(maskPersonalData("经与诉求人李建华沟通，已达成一致")).toBe("经与诉求人李**沟通，已达成一致");
+    expect(maskPersonalData("来电者：赵敏，反映小区停水")).toBe("来电者：赵**，反映小区停水");
+    for (const text of ["来电人称小区地下车库漏水", "来电人于今日再次来电", "来电人反映噪音扰民", "来电人向我局反映", "已告知来电人可申请仲裁", "来电人多次来电"]) {
+      expect(maskPersonalData(text), text).toBe(text);
+    }
     expect(maskPersonalData("王小明先生反映")).toBe("王**先生反映");
     expect(maskPersonalData("欧阳娜娜女士来电")).toBe("欧阳**女士来电");
     // A surname and a form of address identify nobody and keep the text readable.

@@ -10,7 +10,7 @@
 //   JSON.stringify(object). Headers = union of all objects' keys in order of first appearance.
 // - Values: strings as is; null → ""; numbers and booleans → String(); nested objects/arrays → their JSON text.
 //   Integers too long for a double (e.g. 19-digit ids written as bare numbers) keep all their digits.
-import { openTextStream, type TextStream } from "./text";
+import { INVALID_LINE_MARK, openTextStream, type TextStream } from "./text";
 import type { TextEncodingName } from "./encoding";
 import { UnreadableFileError, type RecordSource, type SourceRecord } from "./types";
 
@@ -27,7 +27,9 @@ export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
 export async function openJson(file: string, options: JsonOptions): Promise<RecordSource> {
-  const text = await openTextStream(file, options.encoding);
+  // JSON Lines are read a line at a time, so a line with bytes from another encoding can be rejected alone; a JSON
+  // document is one value, and such bytes stop it.
+  const text = await openTextStream(file, options.encoding, { recoverInvalidLines: options.format === "jsonl" });
   const batchSize = options.batchSize ?? 2000;
   return options.format === "jsonl" ? openJsonLines(file, text, batchSize) : openJsonArray(file, text, options.jsonPath, batchSize);
 }
@@ -50,7 +52,7 @@ async function openJsonLines(file: string, text: TextStream, batchSize: number):
     if (line === 1 && lineText.charCodeAt(0) === 0xfeff) lineText = lineText.slice(1);
     if (lineText.endsWith("\r")) lineText = lineText.slice(0, -1);
     if (lineText.trim() === "") return;
-    const record = lineRecord(lineText, line);
+    const record = text.invalidLines() > 0 && lineText.includes(INVALID_LINE_MARK) ? invalidLineRecord(lineText, line, text.encoding) : lineRecord(lineText, line);
     if (firstContentLine) {
       firstContentLine = false;
       checkNotJsonDocument(file, lineText, line, record);
@@ -122,6 +124,17 @@ function lineRecord(lineText: string, line: number): SourceRecord {
     return { line, values: {}, raw: lineText, problem: { reason: `invalid JSON: expected an object, found ${kindOf(value)}` } };
   }
   return { line, values: objectValues(value), raw: lineText };
+}
+
+/** A line holding bytes that are not valid in the file's encoding: rejected, naming the first field they are in. */
+function invalidLineRecord(marked: string, line: number, encoding: string): SourceRecord {
+  const lineText = marked.split(INVALID_LINE_MARK).join("");
+  const parsed = lineRecord(lineText, line);
+  const field = parsed.problem ? undefined : Object.keys(parsed.values).find((k) => String(parsed.values[k] ?? "").includes("\uFFFD"));
+  return {
+    line, values: {}, raw: lineText,
+    problem: { field: field ?? "(row)", reason: `bytes that are not valid ${encoding} (shown as \uFFFD): the file mixes encodings; convert this line to ${encoding} and import the file again` },
+  };
 }
 
 /** A .jsonl that is really a JSON document gets one clear error instead of every line rejected. */

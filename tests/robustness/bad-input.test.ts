@@ -165,7 +165,7 @@ describe("bad input: bytes", () => {
     expect(t2.rejects().map((x) => [x.line, x.field])).toEqual([[2, "unit"], [4, "body"]]);
   });
 
-  it("JSON Lines: undecodable bytes stop the file naming line and byte offset; an escaped NUL is removed with a warning", async () => {
+  it("JSON Lines: a line with undecodable bytes is rejected alone, naming line and field; an escaped NUL is removed with a warning", async () => {
     const mapping = parseMapping({ name: "jsonl-letters", channel: "hotline", source: "jsonl", externalId: "id", fields: { receivedAt: { column: "at", required: true }, body: "body" } }, "inline");
     const ok = [JSON.stringify({ id: "J1", at: "2026-03-01 09:00", body: "正常" }), JSON.stringify({ id: "J2", at: "2026-03-01 10:00", body: "含\0空字符" })].join("\n") + "\n";
     const t = setup("letters.jsonl", ok, mapping);
@@ -173,9 +173,14 @@ describe("bad input: bytes", () => {
     expect({ inserted: s.inserted, warnings: s.warnings }).toEqual({ inserted: 2, warnings: 1 });
     expect(t.rejects()[0]).toMatchObject({ line: 2, severity: "warning", field: "body" });
     expect(t.items().map((i) => i.body)).toEqual(["正常", "含空字符"]);
-    const bad = Buffer.concat([Buffer.from(ok), Buffer.from('{"id":"J3","at":"2026-03-01 11:00","body":"'), Buffer.from([0xca, 0xd0]), Buffer.from('"}\n')]);
-    const offset = Buffer.byteLength(ok) + Buffer.byteLength('{"id":"J3","at":"2026-03-01 11:00","body":"');
-    await expect(setup("mixed.jsonl", bad, mapping).run()).rejects.toThrow(`mixed.jsonl: line 3 (byte offset ${offset}): bytes that are not valid utf-8`);
+    // A GBK line (市) pasted among UTF-8 ones: that line is rejected, the lines around it load.
+    const after = JSON.stringify({ id: "J4", at: "2026-03-01 12:00", body: "之后" }) + "\n";
+    const bad = Buffer.concat([Buffer.from(ok), Buffer.from('{"id":"J3","at":"2026-03-01 11:00","body":"'), Buffer.from([0xca, 0xd0]), Buffer.from('"}\n'), Buffer.from(after)]);
+    const m = setup("mixed.jsonl", bad, mapping);
+    const s2 = await m.run();
+    expect({ inserted: s2.inserted, rejected: s2.rejected }).toEqual({ inserted: 3, rejected: 1 });
+    expect(m.rejects().find((r) => r.severity === "error")).toMatchObject({ line: 3, field: "body", reason: expect.stringMatching(/bytes that are not valid utf-8/) });
+    expect(m.items().map((i) => i.id)).toEqual(["J1", "J2", "J4"]);
   });
 
   it("UTF-16 big-endian without a BOM is recognised", async () => {

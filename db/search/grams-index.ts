@@ -5,7 +5,9 @@ import type Database from "better-sqlite3";
 import type { Db } from "../client";
 import { gramMonthOf, gramsDocument } from "./grams";
 
-const BATCH = 5_000;
+/** Items per transaction: FTS5 writes a segment at every commit, and fewer, larger ones merge for less. */
+const BULK_BATCH = 20_000;
+const REQUEST_BATCH = 5_000;
 
 /** True when no item is pending, so the index holds every item's current text. */
 export function gramsUsable(db: Db): boolean {
@@ -30,7 +32,8 @@ interface PendingRow {
 }
 
 /**
- * Indexes the pending items, one transaction per batch of 5,000 so readers are never held up for long. With
+ * Indexes the pending items, one transaction per batch (20,000, or 5,000 with a limit), so a writer elsewhere
+ * waits a second or two at most (readers never wait: WAL). With
  * `wait: false` (page requests) it gives up at once if another connection is writing, and `limit` caps the work.
  */
 export function refreshSearchGrams(db: Db, options: { wait?: boolean; limit?: number } = {}): GramsRefresh {
@@ -63,7 +66,7 @@ export function refreshSearchGrams(db: Db, options: { wait?: boolean; limit?: nu
   let indexed = 0;
   try {
     for (;;) {
-      const size = Math.min(BATCH, (options.limit ?? Infinity) - indexed);
+      const size = Math.min(options.limit === undefined ? BULK_BATCH : REQUEST_BATCH, (options.limit ?? Infinity) - indexed);
       if (size <= 0) break;
       const n = batch.immediate(size);
       indexed += n;

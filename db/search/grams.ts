@@ -11,8 +11,7 @@
 // case, the same case rule as LIKE, so a gram of any other characters is one token exactly as written here.
 import { shanghaiMonthOf } from "../time";
 
-/** Runs of letters and digits: the characters a gram may contain. */
-const RUN = /[\p{L}\p{N}]+/gu;
+/** One run of letters and digits: the characters a gram may contain. */
 const ONE_RUN = /^[\p{L}\p{N}]+$/u;
 
 /** The month key of a receipt instant: "202610". */
@@ -27,13 +26,29 @@ export function gramsDocument(month: string, texts: (string | null | undefined)[
   const out: string[] = [];
   for (const text of texts) {
     if (!text) continue;
-    for (const [run] of text.matchAll(RUN)) {
-      const chars = Array.from(run);
-      for (let i = 0; i + 1 < chars.length; i++) out.push(month + chars[i] + chars[i + 1]);
-      out.push(month + chars[chars.length - 1]);
+    // One pass over the code points (a regex over runs and Array.from cost three times as much on long texts).
+    let prev = "";
+    for (const ch of text) {
+      if (isWordChar(ch)) {
+        if (prev) out.push(month + prev + ch);
+        prev = ch;
+      } else if (prev) {
+        out.push(month + prev);
+        prev = "";
+      }
     }
+    if (prev) out.push(month + prev);
   }
   return out.join(" ");
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** A letter or digit (as in ONE_RUN), with the common ranges checked without a regex. */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  return WORD_CHAR.test(ch);
 }
 
 /** True when the index can answer the query exactly: one run of letters and digits. */

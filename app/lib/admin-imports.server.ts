@@ -17,6 +17,7 @@ import { CHANNELS, type Channel } from "../../db/schema";
 import { parseDateTime } from "../../ingest/dates";
 import { ingestFile } from "../../ingest/load";
 import { runNlpPass } from "../../ingest/nlp/nlp-pass";
+import { parseMapping, type Mapping } from "../../ingest/mapping-schema";
 import { PRESETS } from "../../ingest/presets";
 import { badRequest } from "./http-errors.server";
 import { clientAddress, requireCsrf, requireRole, type Session } from "./auth.server";
@@ -29,6 +30,8 @@ import "./http-backpressure.server";
 export const MAX_UPLOAD_BYTES = env.UPLOAD_MAX_MB * 1024 * 1024;
 /** Text fields of the upload form are short; anything longer is not from the form. */
 const MAX_FIELD_BYTES = 64 * 1024;
+/** A mapping file is a few KB of JSON. */
+const MAX_MAPPING_BYTES = 256 * 1024;
 /** A run still "running" after this long is shown as such but no longer refreshes the page (a killed process leaves one). */
 const REFRESH_WINDOW_MS = 6 * 60 * 60 * 1000;
 const RUNS_SHOWN = 30;
@@ -71,6 +74,12 @@ export type ImportActionResult =
     }
   | { ok: false; errors: Record<string, string>; errorValues: Record<string, string | number>; values: Record<string, string>; runId: number | null };
 
+interface MappingUpload {
+  name: string;
+  /** null when over MAX_MAPPING_BYTES. */
+  text: string | null;
+}
+
 interface Upload {
   file: string;
   dir: string;
@@ -111,8 +120,9 @@ async function discardBody(request: Request): Promise<void> {
  * before its file field, so a post without the session's token stores nothing (requireCsrf then refuses it).
  * A file over the cap is read to its end but not kept (`tooLarge`), so the client gets the page, not a reset.
  */
-async function receive(request: Request, session: Session): Promise<{ form: FormData; upload: Upload | null; tooLarge: boolean }> {
+async function receive(request: Request, session: Session): Promise<{ form: FormData; upload: Upload | null; tooLarge: boolean; mapping: MappingUpload | null }> {
   let upload: Upload | null = null;
+  let mapping: MappingUpload | null = null;
   let tooLarge = false;
   let csrf: string | null = null;
   const handler: UploadHandler = async ({ name, filename, data }) => {
@@ -135,6 +145,17 @@ async function receive(request: Request, session: Session): Promise<{ form: Form
       requireCsrf(request, early, session);
     } catch {
       tokenOk = false;
+    }
+    if (name === "mapping" && filename && tokenOk && !mapping) {
+      // A mapping file (JSON, a few KB) is read into memory; one over the cap is not kept.
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of data) {
+        size += chunk.byteLength;
+        if (size <= MAX_MAPPING_BYTES) chunks.push(chunk);
+      }
+      mapping = { name: safeFileName(filename), text: size <= MAX_MAPPING_BYTES ? Buffer.concat(chunks).toString("utf8") : null };
+      return undefined;
     }
     if (name !== "file" || upload || !filename || !tokenOk) {
       await drain(data); // no file chosen (an empty filename), a second file, or a forged post
@@ -171,7 +192,7 @@ async function receive(request: Request, session: Session): Promise<{ form: Form
   };
   try {
     const form = await unstable_parseMultipartFormData(request, handler);
-    return { form, upload, tooLarge };
+    return { form, upload, tooLarge, mapping };
   } catch (e) {
     if (upload) fs.rmSync((upload as Upload).dir, { recursive: true, force: true });
     throw e;
@@ -201,7 +222,7 @@ export async function importAction(request: Request): Promise<ImportActionResult
     return tooLarge();
   }
 
-  const { form, upload, tooLarge: over } = await receive(request, session);
+  const { form, upload, tooLarge: over, mapping: mappingUpload } = await receive(request, session);
   try {
     requireCsrf(request, form, session);
     if (over) return tooLarge();
@@ -219,21 +240,42 @@ export async function importAction(request: Request): Promise<ImportActionResult
       else errors.crawledAt = "admin.imports.crawledAtInvalid";
     }
     if (values.account.length > 60) errors.account = "admin.imports.accountTooLong";
+    // A mapping file, as `npm run ingest -- --mapping FILE`: the same schema and messages.
+    let mapping: Mapping | undefined;
+    const errorValues: Record<string, string | number> = {};
+    if (mappingUpload) {
+      if (values.preset) errors.mapping = "admin.imports.presetAndMapping";
+      else if (mappingUpload.text === null) {
+        errors.mapping = "admin.imports.mappingTooLarge";
+        errorValues.kb = MAX_MAPPING_BYTES / 1024;
+      } else {
+        try {
+          mapping = parseMapping(JSON.parse(mappingUpload.text), mappingUpload.name);
+          if (channel && mapping.channel !== channel) {
+            errors.mapping = "admin.imports.mappingChannel";
+            errorValues.channel = mapping.channel;
+          }
+        } catch (e) {
+          errors.mapping = "admin.imports.mappingInvalid";
+          errorValues.message = e instanceof SyntaxError ? `${mappingUpload.name}: not JSON (${e.message})` : (e as Error).message;
+        }
+      }
+    }
     if (!upload) errors.file = "admin.imports.fileRequired";
     else if (upload.size === 0) errors.file = "admin.imports.fileEmpty";
-    if (Object.keys(errors).length || !upload || !channel) return fail(errors, values);
+    if (Object.keys(errors).length || !upload || !channel) return fail(errors, values, errorValues);
 
     const started = Date.now();
     current = { fileName: upload.name, startedAt: started, by: session.user.name };
     const audit = (detail: Record<string, unknown>) =>
-      recordAudit(getDb(), { action: "import", userId: session.user.id, userName: session.user.name, target: upload.name, detail: { channel, preset: values.preset || null, size: upload.size, via: "web", ...detail }, ip: clientAddress(request) });
+      recordAudit(getDb(), { action: "import", userId: session.user.id, userName: session.user.name, target: upload.name, detail: { channel, preset: values.preset || null, mapping: mapping?.name ?? null, size: upload.size, via: "web", ...detail }, ip: clientAddress(request) });
     // The import's own connection, as the command line has: the server's stays free for pages, and the import
     // keeps the database in WAL mode because the server has it open.
     const db = openDatabase(env.DATABASE_PATH);
     let runId: number | null = null;
     try {
       const summary = await ingestFile({
-        db, file: upload.file, channel, preset: values.preset || undefined, crawledAt, account: values.account || undefined, reportDir: reportsDir(),
+        db, file: upload.file, channel, preset: values.preset || undefined, mapping, crawledAt, account: values.account || undefined, reportDir: reportsDir(),
       });
       runId = summary.importRunId;
       const rejects = firstRejects(db, summary.importRunId);

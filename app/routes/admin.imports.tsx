@@ -126,6 +126,12 @@ export default function AdminImports() {
             <FieldError errors={errors} name="preset" />
           </label>
           <label>
+            <span>{t("admin.imports.mapping")}</span>
+            <input type="file" name="mapping" accept=".json" {...invalidProps(errors, "mapping")} />
+            <span className="muted">{t("admin.imports.mappingHint")}</span>
+            <FieldError errors={errors} name="mapping" values={errorValues} />
+          </label>
+          <label>
             <span>{t("admin.imports.crawledAt")}</span>
             <input name="crawledAt" placeholder="2020-01-14 20:30" defaultValue={values.crawledAt} maxLength={40} {...invalidProps(errors, "crawledAt")} />
             <span className="muted">{t("admin.imports.crawledAtHint")}</span>

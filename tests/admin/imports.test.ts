@@ -88,6 +88,32 @@ describe("imports page (remix-serve over the production build)", () => {
     expect(await html(admin(`${base}/admin/audit?action=export`))).toContain(`import-rejects:${runId}`);
   });
 
+  it("imports a file in no built-in format with an uploaded mapping file, and names what is wrong in a bad one", async () => {
+    const mapping = {
+      name: "district-export", channel: "hotline", source: "district", externalId: "流水号",
+      fields: { receivedAt: { column: "登记时间", required: true }, body: "反映内容", departmentRaw: "主办单位" },
+    };
+    const csv = ["流水号,登记时间,反映内容,主办单位", "D1,2026-10-08 09:00:00,路灯不亮,市住建局", "D2,2026-10-09 10:00:00,垃圾未清运,市住建局", ""].join("\n");
+    const post = async (mappingText: string, fields: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.append("_csrf", await csrf());
+      form.append("channel", fields.channel ?? "hotline");
+      form.append("preset", fields.preset ?? "");
+      form.append("file", new Blob([csv], { type: "text/csv" }), "区热线导出.csv");
+      form.append("mapping", new Blob([mappingText], { type: "application/json" }), "district.json");
+      return html(admin(`${base}/admin/imports`, { method: "POST", body: form }));
+    };
+    const done = await post(JSON.stringify(mapping));
+    expect(done).toContain("区热线导出.csv 已导入");
+    expect(done).toContain("读取 2 行：新增 2，更新 0，未变 0，拒绝 0，警告 0。");
+    expect(done).toContain("格式 district-export，来源 district");
+    // A field the schema does not know, JSON that is not JSON, a preset as well, another channel's mapping.
+    expect(await post(JSON.stringify({ ...mapping, fields: { ...mapping.fields, colour: "颜色" } }))).toMatch(/映射文件有误：district\.json: invalid mapping: unknown field &quot;colour&quot;|映射文件有误：district\.json: invalid mapping: unknown field "colour"/);
+    expect(await post("{ not json")).toContain("映射文件有误：district.json: not JSON");
+    expect(await post(JSON.stringify(mapping), { preset: "minyi-hotline" })).toContain("请只选其一：内置格式，或映射文件。");
+    expect(await post(JSON.stringify(mapping), { channel: "mailbox" })).toContain("映射文件属于“hotline”渠道，与所选渠道不符。");
+  });
+
   it("names the file and the problem when a file cannot be imported, and checks the form", async () => {
     const wrong = await html(upload("错误表头.csv", "编号,内容\r\n1,x\r\n"));
     expect(wrong).toContain("导入失败：错误表头.csv: line 1: header lacks column(s)");

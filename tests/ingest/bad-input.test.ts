@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingestFile } from "../../ingest/load";
 import { tempDb } from "../helpers/temp";
+import { encodeGbk } from "../helpers/gbk";
 
 const HEADER = "工单编号,受理时间,诉求内容,承办单位,办理状态";
 
@@ -64,7 +65,7 @@ describe("bad input", () => {
   it("reads a GBK (GB18030) file", async () => {
     // "工单编号,受理时间,诉求内容,承办单位\r\nA1,2026-03-01 09:00,小区停水,市住建局\r\n" in GBK bytes.
     const text = "工单编号,受理时间,诉求内容,承办单位\r\nA1,2026-03-01 09:00,小区停水,市住建局\r\n";
-    const gbk = encodeGbkForTest(text);
+    const gbk = encodeGbk(text);
     const t = setup("gbk.csv", gbk);
     const s = await t.run();
     expect(s.encoding).toBe("gb18030");
@@ -108,23 +109,3 @@ describe("bad input", () => {
     expect(JSON.parse(history.changed_fields)).toContain("status");
   });
 });
-
-/** Minimal GBK encoder for the test's characters, via GB18030 decoding of every double-byte code. */
-function encodeGbkForTest(text: string): Buffer {
-  const decoder = new TextDecoder("gb18030");
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) bytes.push(code);
-    else bytes.push(...table.get(ch)!);
-  }
-  return Buffer.from(bytes);
-}

@@ -12,6 +12,7 @@ import { parseMapping, type Mapping } from "../../ingest/mapping-schema";
 import { findPreset } from "../../ingest/presets";
 import { runCli } from "../helpers/cli";
 import { tempDb } from "../helpers/temp";
+import { encodeGbk as gbk } from "../helpers/gbk";
 
 const HEADER = "工单编号,受理时间,诉求内容,承办单位,办理状态";
 const CHUNK = 1 << 20; // the readers' chunk size
@@ -53,22 +54,6 @@ function setup(name: string, content: string | Buffer, mapping?: Mapping) {
 }
 
 const row = (id: string, body: string, at = "2026-03-01 09:00:00") => `${id},${at},${body},市住建局,已派单`;
-
-/** GBK bytes for `text` (ASCII passes through), built from the GB18030 decoder's table. */
-function gbk(text: string): Buffer {
-  const decoder = new TextDecoder("gb18030");
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) bytes.push(...(ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!));
-  return Buffer.from(bytes);
-}
 
 describe("bad input: bytes", () => {
   it("NUL bytes are removed from their cell with a warning naming line and column; the rows load", async () => {

@@ -101,6 +101,17 @@ async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
   for await (const _ of data) void _;
 }
 
+/** A part read to its end as UTF-8 text, or null when it is longer than `cap` bytes (then nothing is kept). */
+async function readText(data: AsyncIterable<Uint8Array>, cap: number): Promise<string | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of data) {
+    size += chunk.byteLength;
+    if (size <= cap) chunks.push(chunk);
+  }
+  return size <= cap ? Buffer.concat(chunks).toString("utf8") : null;
+}
+
 /** Reads and discards the rest of a request body: answering before the client has sent it all resets the connection. */
 async function discardBody(request: Request): Promise<void> {
   const reader = request.body?.getReader();
@@ -127,14 +138,8 @@ async function receive(request: Request, session: Session): Promise<{ form: Form
   let csrf: string | null = null;
   const handler: UploadHandler = async ({ name, filename, data }) => {
     if (filename === undefined) {
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of data) {
-        size += chunk.byteLength;
-        if (size <= MAX_FIELD_BYTES) chunks.push(chunk);
-      }
-      if (size > MAX_FIELD_BYTES) return undefined; // not from the form
-      const value = Buffer.concat(chunks).toString("utf8");
+      const value = await readText(data, MAX_FIELD_BYTES);
+      if (value === null) return undefined; // not from the form
       if (name === "_csrf") csrf = value;
       return value;
     }
@@ -148,13 +153,7 @@ async function receive(request: Request, session: Session): Promise<{ form: Form
     }
     if (name === "mapping" && filename && tokenOk && !mapping) {
       // A mapping file (JSON, a few KB) is read into memory; one over the cap is not kept.
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of data) {
-        size += chunk.byteLength;
-        if (size <= MAX_MAPPING_BYTES) chunks.push(chunk);
-      }
-      mapping = { name: safeFileName(filename), text: size <= MAX_MAPPING_BYTES ? Buffer.concat(chunks).toString("utf8") : null };
+      mapping = { name: safeFileName(filename), text: await readText(data, MAX_MAPPING_BYTES) };
       return undefined;
     }
     if (name !== "file" || upload || !filename || !tokenOk) {

@@ -17,13 +17,31 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * Switches the journal mode if that can be done at once: leaving WAL needs the database to itself, and a
+ * reader elsewhere (the dashboard) must not be kept waiting for it. Returns the mode in effect.
+ */
+export function tryJournalMode(sqlite: Database.Database, mode: "truncate" | "wal"): string {
+  const timeout = sqlite.pragma("busy_timeout", { simple: true }) as number;
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    return String(sqlite.pragma(`journal_mode = ${mode}`, { simple: true }));
+  } catch {
+    return String(sqlite.pragma("journal_mode", { simple: true }));
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
 export function openDatabase(file?: string, options: OpenOptions = {}): Db {
   const dbPath = resolveDatabasePath(file);
   if (!options.readonly) fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const sqlite = new Database(dbPath, { readonly: options.readonly ?? false });
-  // WAL lets the dashboard read while an import writes; the busy timeout rides out short write locks.
-  if (!options.readonly) sqlite.pragma("journal_mode = WAL");
+  // The busy timeout rides out short write locks. WAL lets the dashboard read while an import writes; an import
+  // that started alone writes through a rollback journal and switches back to WAL when done, so a connection
+  // opened meanwhile reads in that mode rather than fail waiting for the lock the switch needs.
   sqlite.pragma("busy_timeout = 10000");
+  if (!options.readonly) tryJournalMode(sqlite, "wal");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("cache_size = -65536");

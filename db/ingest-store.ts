@@ -1,7 +1,7 @@
 // The SQL behind ingestion: prepared statements for batched, idempotent upserts and import-run bookkeeping.
 // Raw better-sqlite3 statements here (not the query builder) because this is the hot path of every import.
 import type Database from "better-sqlite3";
-import type { Db } from "./client";
+import { tryJournalMode, type Db } from "./client";
 import { deferSecondaryIndexes, rebuildDeferredIndexes } from "./deferred-indexes";
 
 /** Item fields a source provides, in camelCase, with their column names. */
@@ -54,22 +54,6 @@ const TEXT_INDEXES = TEXT_COLUMNS.map((c) => ITEM_INSERT_COLUMNS.indexOf(c));
 const NARROW_COLUMNS = ITEM_INSERT_COLUMNS.filter((c) => !(TEXT_COLUMNS as readonly string[]).includes(c));
 const NARROW_INDEXES = NARROW_COLUMNS.map((c) => ITEM_INSERT_COLUMNS.indexOf(c));
 const pick = (row: unknown[], indexes: number[]) => indexes.map((i) => row[i]);
-
-/**
- * Switches the journal mode if that can be done at once: leaving WAL needs the database to itself, and a
- * reader elsewhere (the dashboard) must not be kept waiting for it. Returns the mode in effect.
- */
-function tryJournalMode(sqlite: Database.Database, mode: "truncate" | "wal"): string {
-  const timeout = sqlite.pragma("busy_timeout", { simple: true }) as number;
-  sqlite.pragma("busy_timeout = 0");
-  try {
-    return String(sqlite.pragma(`journal_mode = ${mode}`, { simple: true }));
-  } catch {
-    return String(sqlite.pragma("journal_mode", { simple: true }));
-  } finally {
-    sqlite.pragma(`busy_timeout = ${timeout}`);
-  }
-}
 
 export function createIngestStore(db: Db) {
   const sqlite: Database.Database = db.$client;
